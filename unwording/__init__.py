@@ -1,0 +1,57 @@
+"""unwording: how the wording of a UN negotiated text changed, and which changes matter.
+
+Public API:
+
+- `compare_files(base_path, draft_path, options)` -> `Comparison` (`-` reads stdin)
+- `compare(base_text, draft_text, options)` -> `Comparison`
+- `compare_documents(base_document, draft_document, options)` -> `Comparison`
+- `read_source(path)` -> `Document`
+- `render(comparison, "text" | "json")` -> `str`
+- `Options(strict=False, lexicon_path=None)`
+"""
+
+__version__ = "0.1.0"
+
+from .compare import compare, compare_documents, compare_files
+from .errors import InputError, LexiconError, OutputError, UnwordingError
+from .model import (
+    Comparison,
+    Document,
+    Edit,
+    Flag,
+    Kind,
+    Notice,
+    Op,
+    Options,
+    Pair,
+    Paragraph,
+    Status,
+    Summary,
+)
+from .readers import read_source
+from .report import render
+
+__all__ = [
+    "Comparison",
+    "Document",
+    "Edit",
+    "Flag",
+    "InputError",
+    "Kind",
+    "LexiconError",
+    "Notice",
+    "Op",
+    "Options",
+    "OutputError",
+    "Pair",
+    "Paragraph",
+    "Status",
+    "Summary",
+    "UnwordingError",
+    "__version__",
+    "compare",
+    "compare_documents",
+    "compare_files",
+    "read_source",
+    "render",
+]

@@ -1,0 +1,283 @@
+"""Align stage: pair base paragraphs with draft paragraphs.
+
+1. Exact matches on the matching key (label excluded), duplicates in order.
+2. The longest in-order run of those matches is the backbone; between two
+   backbone anchors lies a gap whose leftovers are fuzzy-matched locally.
+3. What is still left is fuzzy-matched globally (this finds moved and edited
+   paragraphs), by windows when there is too much of it.
+4. Matched pairs grow into splits (one base paragraph, consecutive draft
+   paragraphs) or merges when the joined text fits clearly better.
+5. Pairs off the longest in-order run of all pairs are `moved` (a minimal set of
+   moves); pairs whose labels differ are `renumbered`.
+
+Fuzzy scores are the normalized Indel similarity of word-token lists
+(rapidfuzz), computed only for leftovers, so the cost stays near linear.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from .labels import label_core
+from .model import Document, Pair, Status
+
+GAP_CUTOFF = 0.5
+GLOBAL_CUTOFF = 0.6
+GROW_GAIN = 0.1
+MAX_GAP_CELLS = 250_000
+MAX_GLOBAL_CELLS = 4_000_000
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass
+class _Group:
+    base: list[int]
+    draft: list[int]
+    score: float
+    exact: bool = False
+
+
+class _Words:
+    """Word-id lists of keys, computed on first use and cached."""
+
+    def __init__(self, keys: Sequence[str], vocabulary: dict[str, int]) -> None:
+        self.keys = keys
+        self.vocabulary = vocabulary
+        self.cache: dict[int, list[int]] = {}
+
+    def __getitem__(self, index: int) -> list[int]:
+        if index not in self.cache:
+            words = _WORD.findall(self.keys[index])
+            self.cache[index] = [
+                self.vocabulary.setdefault(w, len(self.vocabulary)) for w in words
+            ]
+        return self.cache[index]
+
+    def joined(self, indices: Iterable[int]) -> list[int]:
+        return [word for index in indices for word in self[index]]
+
+
+def align_documents(base: Document, draft: Document) -> tuple[Pair, ...]:
+    """Pair every base and draft paragraph exactly once, in draft reading order."""
+    base_keys = [paragraph.key for paragraph in base.paragraphs]
+    draft_keys = [paragraph.key for paragraph in draft.paragraphs]
+    groups = match_keys(base_keys, draft_keys)
+    return _to_pairs(groups, base, draft)
+
+
+def match_keys(base_keys: Sequence[str], draft_keys: Sequence[str]) -> list[_Group]:
+    """Group base and draft indices: exact, gap-local, global, then split/merge."""
+    vocabulary: dict[str, int] = {}
+    words = (_Words(base_keys, vocabulary), _Words(draft_keys, vocabulary))
+    exact = _exact(base_keys, draft_keys)
+    draft_of = dict(exact)
+    base_of = {d: b for b, d in exact}
+    backbone = _longest_run(sorted(exact, key=lambda pair: pair[1]))
+    pool = _match_gaps(backbone, len(base_keys), len(draft_keys), draft_of, base_of, words)
+    _match_global(pool, draft_of, base_of, words)
+    groups = _groups(draft_of, words)
+    _grow(groups, base_of, draft_of, words, len(base_keys), len(draft_keys))
+    return groups
+
+
+def _exact(base_keys: Sequence[str], draft_keys: Sequence[str]) -> list[tuple[int, int]]:
+    positions: dict[str, deque[int]] = defaultdict(deque)
+    for index, key in enumerate(base_keys):
+        positions[key].append(index)
+    pairs = []
+    for index, key in enumerate(draft_keys):
+        queue = positions.get(key)
+        if queue:
+            pairs.append((queue.popleft(), index))
+    return pairs
+
+
+def _longest_run(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence of `pairs` (sorted by draft) increasing in base index."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    parent = [-1] * len(pairs)
+    for position, (base_index, _) in enumerate(pairs):
+        slot = bisect_left(tails, base_index)
+        parent[position] = tail_at[slot - 1] if slot else -1
+        if slot == len(tails):
+            tails.append(base_index)
+            tail_at.append(position)
+        else:
+            tails[slot] = base_index
+            tail_at[slot] = position
+    run = []
+    position = tail_at[-1] if tail_at else -1
+    while position >= 0:
+        run.append(pairs[position])
+        position = parent[position]
+    return run[::-1]
+
+
+def _match_gaps(backbone, base_count, draft_count, draft_of, base_of, words):
+    """Fuzzy-match leftovers between consecutive anchors; return the unplaced ones."""
+    pool: tuple[list[int], list[int]] = ([], [])
+    bounds = [(-1, -1), *backbone, (base_count, draft_count)]
+    for (b0, d0), (b1, d1) in zip(bounds, bounds[1:], strict=False):
+        left_base = [b for b in range(b0 + 1, b1) if b not in draft_of]
+        left_draft = [d for d in range(d0 + 1, d1) if d not in base_of]
+        if left_base and left_draft and len(left_base) * len(left_draft) <= MAX_GAP_CELLS:
+            _assign(left_base, left_draft, GAP_CUTOFF, draft_of, base_of, words)
+        pool[0].extend(b for b in left_base if b not in draft_of)
+        pool[1].extend(d for d in left_draft if d not in base_of)
+    return pool
+
+
+def _match_global(pool, draft_of, base_of, words) -> None:
+    left_base, left_draft = pool
+    if not left_base or not left_draft:
+        return
+    windows = max(1, -(-len(left_base) * len(left_draft) // MAX_GLOBAL_CELLS))
+    for window in range(windows):
+        base_part = _window(left_base, window, windows)
+        draft_part = _window(left_draft, window, windows)
+        _assign(base_part, draft_part, GLOBAL_CUTOFF, draft_of, base_of, words)
+
+
+def _window(items: list[int], window: int, windows: int) -> list[int]:
+    size = len(items)
+    return items[window * size // windows : (window + 1) * size // windows]
+
+
+def _assign(base_ids, draft_ids, cutoff, draft_of, base_of, words) -> None:
+    """Greedy best-first one-to-one assignment of candidates scoring >= cutoff."""
+    base_words, draft_words = words
+    choices = [draft_words[d] for d in draft_ids]
+    candidates = []
+    for row, b in enumerate(base_ids):
+        found = process.extract(
+            base_words[b],
+            choices,
+            scorer=Indel.normalized_similarity,
+            score_cutoff=cutoff,
+            limit=None,
+        )
+        for _, score, column in found:
+            offset = abs(row / len(base_ids) - column / len(draft_ids))
+            candidates.append((-score, offset, b, draft_ids[column]))
+    for _, _, b, d in sorted(candidates):
+        if b not in draft_of and d not in base_of:
+            draft_of[b] = d
+            base_of[d] = b
+
+
+def _groups(draft_of: dict[int, int], words) -> list[_Group]:
+    base_words, draft_words = words
+    groups = []
+    for b, d in draft_of.items():
+        same = base_words.keys[b] == draft_words.keys[d]
+        score = 1.0 if same else Indel.normalized_similarity(base_words[b], draft_words[d])
+        groups.append(_Group([b], [d], score, same))
+    return groups
+
+
+def _grow(groups, base_of, draft_of, words, base_count, draft_count) -> None:
+    """Extend pairs into splits and merges while the joined text fits clearly better."""
+    for group in groups:
+        if group.exact:
+            continue
+        while _extend(group, "draft", base_of, draft_count, words):
+            pass
+        if len(group.draft) == 1:
+            while _extend(group, "base", draft_of, base_count, words):
+                pass
+
+
+def _extend(group: _Group, side: str, taken: dict[int, int], count: int, words) -> bool:
+    indices = getattr(group, side)
+    best = None
+    for candidate in (indices[0] - 1, indices[-1] + 1):
+        if 0 <= candidate < count and candidate not in taken:
+            trial = sorted([*indices, candidate])
+            score = _score(group, side, trial, words)
+            if score >= group.score + GROW_GAIN and (best is None or score > best[0]):
+                best = (score, trial, candidate)
+    if best is None:
+        return False
+    group.score, trial, candidate = best
+    setattr(group, side, trial)
+    taken[candidate] = -1
+    return True
+
+
+def _score(group: _Group, side: str, trial: list[int], words) -> float:
+    base_words, draft_words = words
+    if side == "draft":
+        return Indel.normalized_similarity(
+            base_words.joined(group.base), draft_words.joined(trial)
+        )
+    return Indel.normalized_similarity(base_words.joined(trial), draft_words.joined(group.draft))
+
+
+def _to_pairs(groups: list[_Group], base: Document, draft: Document) -> tuple[Pair, ...]:
+    groups.sort(key=lambda group: group.draft[0])
+    in_order = {id(group) for group in _in_order(groups)}
+    pairs = [_pair(group, id(group) not in in_order, base, draft) for group in groups]
+    placed_base = {b for group in groups for b in group.base}
+    placed_draft = {d for group in groups for d in group.draft}
+    pairs += [
+        Pair(Status.INSERTED, (), (d,))
+        for d in range(len(draft.paragraphs))
+        if d not in placed_draft
+    ]
+    pairs += [
+        Pair(Status.DELETED, (b,), ()) for b in range(len(base.paragraphs)) if b not in placed_base
+    ]
+    return tuple(_reading_order(pairs))
+
+
+def _in_order(groups: list[_Group]) -> list[_Group]:
+    keyed = [(group.base[0], position) for position, group in enumerate(groups)]
+    return [groups[position] for _, position in _longest_run(keyed)]
+
+
+def _pair(group: _Group, moved: bool, base: Document, draft: Document) -> Pair:
+    base_label = base.paragraphs[group.base[0]].label
+    draft_label = draft.paragraphs[group.draft[0]].label
+    renumbered = label_core(base_label) != label_core(draft_label)
+    return Pair(
+        status=_status(group),
+        base=tuple(group.base),
+        draft=tuple(group.draft),
+        moved=moved,
+        renumbered=renumbered,
+        similarity=round(group.score, 4),
+    )
+
+
+def _status(group: _Group) -> Status:
+    if len(group.draft) > 1:
+        return Status.SPLIT
+    if len(group.base) > 1:
+        return Status.MERGED
+    return Status.UNCHANGED if group.exact else Status.MODIFIED
+
+
+def _reading_order(pairs: list[Pair]) -> list[Pair]:
+    """Draft order; a deleted paragraph goes after the pair holding its in-place predecessor."""
+    anchor_of = {
+        b: pair.draft[0] for pair in pairs if pair.draft and not pair.moved for b in pair.base
+    }
+    count = 1 + max((b for pair in pairs for b in pair.base), default=-1)
+    anchor_before = [-1] * (count + 1)
+    for b in range(count):
+        anchor_before[b + 1] = anchor_of.get(b, anchor_before[b])
+
+    def position(pair: Pair) -> tuple[int, int, int]:
+        if pair.draft:
+            return (pair.draft[0], 0, 0)
+        return (anchor_before[pair.base[0]], 1, pair.base[0])
+
+    return sorted(pairs, key=position)

@@ -1,0 +1,161 @@
+"""Command line: options in, one library call, render, map errors to exit codes.
+
+Exit codes: 0 done; 1 differences found with --fail-on-changes; 2 usage or input
+error (one line on stderr; `--debug` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .compare import compare_files
+from .errors import OutputError, UnwordingError
+from .model import Comparison, Options
+from .report import RENDERERS, render
+
+EXIT_CHANGES = 1
+EXIT_ERROR = 2
+
+
+class _Failure(click.ClickException):
+    """An UnwordingError shown as one line, with exit code 2 (not click's 1)."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file=None) -> None:
+        click.echo(f"unwording: error: {self.message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="unwording")
+def cli() -> None:
+    """Show how the wording of a UN negotiated text changed between two versions."""
+
+
+@cli.command("compare")
+@click.argument("base", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("draft", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(sorted(RENDERERS)),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to FILE (whole or not at all) instead of stdout.",
+)
+@click.option("--fail-on-changes", is_flag=True, help="Exit with code 1 when anything changed.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Count differences in quotes, dashes, spaces and hyphens as changes.",
+)
+@click.option(
+    "--lexicon",
+    type=click.Path(dir_okay=False),
+    help="TOML or YAML file of terms that adds to or replaces the default lexicon.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text report (default: only on a terminal).",
+)
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+def compare_command(base, draft, fmt, output, fail_on_changes, strict, lexicon, color, debug):
+    """Compare BASE with DRAFT (either may be '-' for stdin).
+
+    \b
+    Examples:
+      unwording compare A_RES_79_7.txt A_80_L6.txt
+      unwording compare base.txt draft.txt --format json -o changes.json
+      cat draft.txt | unwording compare base.txt -
+    """
+    try:
+        comparison = _run(base, draft, output, Options(strict=strict, lexicon_path=lexicon))
+        use_color = _use_color(color, output, fmt)
+        _emit(render(comparison, fmt, use_color), output)
+    except UnwordingError as error:
+        if debug:
+            traceback.print_exc()
+        raise _Failure(str(error)) from None
+    for notice in comparison.warnings:
+        click.echo(f"unwording: warning: {notice}", err=True)
+    if fail_on_changes and comparison.has_changes:
+        sys.exit(EXIT_CHANGES)
+
+
+def _run(base: str, draft: str, output: str | None, options: Options) -> Comparison:
+    if base == "-" and draft == "-":
+        raise UnwordingError("only one of BASE and DRAFT can be '-' (stdin)")
+    if output:
+        _check_output(output, (base, draft, options.lexicon_path))
+    return compare_files(base, draft, options)
+
+
+def _check_output(output: str, inputs: tuple[str | None, ...]) -> None:
+    target = Path(output).resolve()
+    for path in inputs:
+        if path and path != "-" and Path(path).resolve() == target:
+            raise OutputError(f"{output}: refusing to overwrite an input file")
+
+
+def _use_color(color: bool | None, output: str | None, fmt: str) -> bool:
+    if fmt != "text" or output:
+        return False
+    if color is not None:
+        return color
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _emit(report: str, output: str | None) -> None:
+    if not output:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+        return
+    write_atomically(Path(output), report)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file, so it is whole or absent."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: runs the CLI, quiet on a closed pipe or Ctrl-C."""
+    try:
+        cli.main(args=argv, prog_name="unwording", standalone_mode=True)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("unwording: interrupted", err=True)
+        sys.exit(130)
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

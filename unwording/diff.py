@@ -1,0 +1,151 @@
+"""Diff stage: word-level edits inside each aligned pair.
+
+Texts are cut into word, punctuation and space tokens whose concatenation is the
+text itself. Each distinct token key becomes one character, diff-match-patch
+diffs those strings (its line-mode trick applied to words, so no fragment of a
+word is ever shown), and the result is mapped back to the original tokens.
+
+In the default mode tokens are compared by their normalized key, and tokens that
+differ only in typography come out as a delete + insert marked `typographic`;
+with `strict` every difference is an ordinary edit. The edits of a pair always
+rebuild its base text (equal + delete) and its draft text (equal + insert).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from itertools import groupby
+
+from diff_match_patch import diff_match_patch
+
+from .model import Edit, Op, Pair, Status
+from .normalize import normalize_token
+
+_TOKEN = re.compile(r"[\w\u00ad]+(?:[-\u2010\u2011'\u2019][\w\u00ad]+)*|\s+|[^\w\s]")
+_OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
+MAX_DMP_TOKENS = 20_000
+JOINER = "\n"
+
+
+def tokenize(text: str) -> list[str]:
+    """Cut `text` into tokens that concatenate back to `text` exactly."""
+    return _TOKEN.findall(text)
+
+
+def diff_pairs(
+    pairs: Sequence[Pair],
+    base_texts: Sequence[str],
+    draft_texts: Sequence[str],
+    strict: bool = False,
+) -> tuple[Pair, ...]:
+    """Fill in the edits of every pair (none for unchanged pairs)."""
+    return tuple(_with_edits(pair, base_texts, draft_texts, strict) for pair in pairs)
+
+
+def _with_edits(pair: Pair, base_texts, draft_texts, strict: bool) -> Pair:
+    if pair.status is Status.UNCHANGED:
+        return pair
+    base = JOINER.join(base_texts[i] for i in pair.base)
+    draft = JOINER.join(draft_texts[i] for i in pair.draft)
+    return replace(pair, edits=diff_texts(base, draft, strict))
+
+
+def diff_texts(base: str, draft: str, strict: bool = False) -> tuple[Edit, ...]:
+    """Word-level edits turning `base` into `draft`."""
+    if not base or not draft:
+        return _whole(base, draft)
+    base_tokens, draft_tokens = tokenize(base), tokenize(draft)
+    base_keys = [normalize_token(t, strict) for t in base_tokens]
+    draft_keys = [normalize_token(t, strict) for t in draft_tokens]
+    runs = _diff_keys(base_keys, draft_keys)
+    return tuple(_merge(_edits(runs, base_tokens, draft_tokens)))
+
+
+def _whole(base: str, draft: str) -> tuple[Edit, ...]:
+    edits = []
+    if base:
+        edits.append(Edit(Op.DELETE, base))
+    if draft:
+        edits.append(Edit(Op.INSERT, draft))
+    return tuple(edits)
+
+
+def _diff_keys(base_keys: list[str], draft_keys: list[str]) -> list[tuple[int, int]]:
+    """Runs of (dmp op, token count) over the key sequences."""
+    if len(base_keys) + len(draft_keys) > MAX_DMP_TOKENS:
+        return _diff_large(base_keys, draft_keys)
+    codes: dict[str, str] = {}
+    base_chars = _encode(base_keys, codes)
+    draft_chars = _encode(draft_keys, codes)
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    diffs = engine.diff_main(base_chars, draft_chars, False)
+    engine.diff_cleanupSemantic(diffs)
+    return [(op, len(chars)) for op, chars in diffs]
+
+
+def _encode(keys: list[str], codes: dict[str, str]) -> str:
+    return "".join(
+        [
+            codes.setdefault(
+                key, chr(0xE000 + len(codes)) if len(codes) < 6400 else chr(0x10000 + len(codes))
+            )
+            for key in keys
+        ]
+    )
+
+
+def _diff_large(base_keys: list[str], draft_keys: list[str]) -> list[tuple[int, int]]:
+    """Fallback for very long paragraphs, where dmp's O(N*D) could be slow."""
+    matcher = difflib.SequenceMatcher(None, base_keys, draft_keys, autojunk=False)
+    runs = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            runs.append((0, i2 - i1))
+            continue
+        if i2 > i1:
+            runs.append((-1, i2 - i1))
+        if j2 > j1:
+            runs.append((1, j2 - j1))
+    return runs
+
+
+def _edits(runs, base_tokens: list[str], draft_tokens: list[str]) -> Iterator[Edit]:
+    i = j = 0
+    for op, count in runs:
+        if op == -1:
+            yield Edit(Op.DELETE, "".join(base_tokens[i : i + count]))
+            i += count
+        elif op == 1:
+            yield Edit(Op.INSERT, "".join(draft_tokens[j : j + count]))
+            j += count
+        else:
+            yield from _equal_run(base_tokens[i : i + count], draft_tokens[j : j + count])
+            i += count
+            j += count
+
+
+def _equal_run(base_tokens: list[str], draft_tokens: list[str]) -> Iterator[Edit]:
+    for base_token, draft_token in zip(base_tokens, draft_tokens, strict=True):
+        if base_token == draft_token:
+            yield Edit(Op.EQUAL, base_token)
+        else:
+            yield Edit(Op.DELETE, base_token, typographic=True)
+            yield Edit(Op.INSERT, draft_token, typographic=True)
+
+
+def _merge(edits: Iterator[Edit]) -> Iterator[Edit]:
+    """Join neighbouring edits: one equal run, or one delete then one insert."""
+    for is_equal, run in groupby(edits, key=lambda edit: edit.op is Op.EQUAL):
+        group = list(run)
+        if is_equal:
+            yield Edit(Op.EQUAL, "".join(edit.text for edit in group))
+            continue
+        for op in (Op.DELETE, Op.INSERT):
+            same = [edit for edit in group if edit.op is op]
+            if same:
+                typographic = all(edit.typographic for edit in same)
+                yield Edit(op, "".join(edit.text for edit in same), typographic)

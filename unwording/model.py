@@ -1,0 +1,192 @@
+"""Frozen records shared by every stage of the pipeline.
+
+read -> normalize -> segment -> align -> diff -> flag -> report
+
+- `Paragraph` and `Document`: what a reader returns and what normalize and segment refine.
+- `Edit`, `Pair`: one aligned group of base and draft paragraphs with its word edits.
+- `Flag`: one politically significant change found in a pair.
+- `Comparison`: the whole result, the only input of the renderers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What role a paragraph plays in a UN text."""
+
+    PREAMBULAR = "preambular"
+    OPERATIVE = "operative"
+    HEADING = "heading"
+    OTHER = "other"
+
+
+class Status(str, Enum):
+    """How a pair's base paragraphs became its draft paragraphs."""
+
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    INSERTED = "inserted"
+    DELETED = "deleted"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class Op(str, Enum):
+    """One word-diff operation."""
+
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a paragraph was found in its source (1-based lines, inclusive)."""
+
+    line_start: int | None = None
+    line_end: int | None = None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A problem a stage noticed but worked around; printed on stderr by the CLI."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph: display text (label kept apart), matching key, label and kind.
+
+    `text` is what the reader found, with line wrapping joined; `key` is the
+    normalized form used for matching only (set by the normalize stage).
+    `label` and `kind` may come from the reader or be found by the segment stage.
+    """
+
+    index: int
+    text: str
+    label: str | None = None
+    kind: Kind | None = None
+    location: Location = field(default_factory=Location)
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A read document: its paragraphs in reading order, plus reader warnings."""
+
+    source: str
+    paragraphs: tuple[Paragraph, ...]
+    warnings: tuple[Notice, ...] = ()
+    format: str = "text"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A run of text that is equal in both, only in the draft, or only in the base.
+
+    `typographic` marks a delete+insert that differs only in quotes, dashes,
+    spaces or hyphens: a change only in `strict` mode, shown quietly otherwise.
+    """
+
+    op: Op
+    text: str
+    typographic: bool = False
+
+
+@dataclass(frozen=True)
+class Pair:
+    """An aligned group: indices into the base and draft paragraph tuples."""
+
+    status: Status
+    base: tuple[int, ...]
+    draft: tuple[int, ...]
+    moved: bool = False
+    renumbered: bool = False
+    similarity: float = 0.0
+    edits: tuple[Edit, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """True when the pair is anything but an unchanged paragraph left in place."""
+        return self.status is not Status.UNCHANGED or self.moved or self.renumbered
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A watched term (or, later, hedge or verb) added or removed in a pair."""
+
+    kind: str
+    category: str
+    term: str
+    matched: str
+    base: tuple[int, ...]
+    draft: tuple[int, ...]
+    pair: int
+    base_count: int = 0
+    draft_count: int = 0
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a user can set for one comparison."""
+
+    strict: bool = False
+    lexicon_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts shown first in every report."""
+
+    unchanged: int
+    modified: int
+    inserted: int
+    deleted: int
+    moved: int
+    renumbered: int
+    split: int
+    merged: int
+    flags: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything a renderer needs: both documents, the pairs and the flags."""
+
+    base: Document
+    draft: Document
+    pairs: tuple[Pair, ...]
+    flags: tuple[Flag, ...]
+    options: Options = field(default_factory=Options)
+    warnings: tuple[Notice, ...] = ()
+
+    @property
+    def summary(self) -> Summary:
+        """Counts of pair statuses, moves, renumberings and flags."""
+        counts = {status: 0 for status in Status}
+        for pair in self.pairs:
+            counts[pair.status] += 1
+        return Summary(
+            unchanged=counts[Status.UNCHANGED],
+            modified=counts[Status.MODIFIED],
+            inserted=counts[Status.INSERTED],
+            deleted=counts[Status.DELETED],
+            moved=sum(pair.moved for pair in self.pairs),
+            renumbered=sum(pair.renumbered for pair in self.pairs),
+            split=counts[Status.SPLIT],
+            merged=counts[Status.MERGED],
+            flags=len(self.flags),
+        )
+
+    @property
+    def has_changes(self) -> bool:
+        """True when any pair changed or any flag was raised."""
+        return bool(self.flags) or any(pair.changed for pair in self.pairs)

@@ -1,0 +1,60 @@
+"""Normalize stage: build the matching key of each paragraph.
+
+The key ignores what a reviewer does not count as a change: runs of white space
+and line wrapping, no-break and other special spaces, straight vs curly quotes,
+dash and hyphen variants, soft hyphens, composed vs decomposed accents. Display
+text is never changed. With
+`strict=True` the key is the text itself, so every difference counts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from .model import Document
+
+_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u00b4`"
+_DQUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+_DELETED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+_TABLE = str.maketrans(
+    {
+        **{c: "'" for c in _QUOTES},
+        **{c: '"' for c in _DQUOTES},
+        **{c: "-" for c in _DASHES},
+        **{c: " " for c in _SPACES},
+        **{c: None for c in _DELETED},
+    }
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalize_text(text: str, strict: bool = False) -> str:
+    """Return the matching key of `text`: typography folded, white space collapsed."""
+    if strict:
+        return text
+    folded = unicodedata.normalize("NFC", text).translate(_TABLE)
+    return _WHITESPACE.sub(" ", folded).strip()
+
+
+def normalize_token(token: str, strict: bool = False) -> str:
+    """Return the matching key of one word, punctuation or space token."""
+    if strict:
+        return token
+    folded = unicodedata.normalize("NFC", token).translate(_TABLE)
+    return " " if folded.isspace() else folded
+
+
+def normalize_document(document: Document, strict: bool = False) -> Document:
+    """Set the `key` of every paragraph of `document`."""
+    paragraphs = tuple(
+        replace(paragraph, key=normalize_text(paragraph.text, strict))
+        for paragraph in document.paragraphs
+    )
+    return replace(document, paragraphs=paragraphs)

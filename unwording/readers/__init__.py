@@ -1,0 +1,111 @@
+"""Read stage: turn an input file (or stdin) into a `Document` of paragraphs.
+
+Each format has one module here and one entry in `READERS`. The format is
+picked from the content first, the file suffix second, or named by the caller.
+Formats that are recognised but not read yet fail with a clear message.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Document
+from . import text
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A format: how to recognise its bytes and how to read them."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    sniff: Callable[[bytes], bool]
+    read: Callable[[bytes, str], Document] | None
+
+
+def _starts(*magics: bytes) -> Callable[[bytes], bool]:
+    return lambda data: data.lstrip()[:16].startswith(magics)
+
+
+def _markup(data: bytes) -> bool:
+    head = data[:512].lstrip().lower()
+    return head.startswith((b"<?xml", b"<!doctype", b"<html", b"<akomantoso"))
+
+
+READERS: dict[str, Reader] = {
+    "docx": Reader("docx", (".docx", ".docm"), _starts(b"PK\x03\x04"), None),
+    "pdf": Reader("pdf", (".pdf",), _starts(b"%PDF-"), None),
+    "html": Reader("html", (".html", ".htm", ".xhtml", ".xml", ".akn"), _markup, None),
+    "markdown": Reader("markdown", (".md", ".markdown"), lambda data: False, text.read_markdown),
+    "text": Reader("text", (".txt", ".text", ""), lambda data: False, text.read_text),
+}
+
+
+def detect_format(data: bytes, name: str) -> str:
+    """Name the format of `data`: by content first, then by the suffix of `name`."""
+    for reader in READERS.values():
+        if reader.sniff(data):
+            return reader.name
+    suffix = Path(name).suffix.lower()
+    for reader in READERS.values():
+        if suffix in reader.suffixes:
+            return reader.name
+    return "text"
+
+
+def read_bytes(data: bytes, source: str, fmt: str | None = None) -> Document:
+    """Read a document from bytes; `source` names it in messages and reports."""
+    if not data.strip():
+        raise InputError(f"{source}: the file is empty")
+    name = fmt or detect_format(data, source)
+    reader = READERS.get(name)
+    if reader is None:
+        raise InputError(f"{source}: unknown format {name!r} (known: {', '.join(READERS)})")
+    if reader.read is None:
+        raise InputError(
+            f"{source}: {name.upper()} input is not supported yet; save it as plain text"
+        )
+    return reader.read(data, source)
+
+
+def read_source(path: str | os.PathLike[str], fmt: str | None = None) -> Document:
+    """Read a document from a file path, or from stdin when the path is `-`."""
+    source = os.fspath(path)
+    return read_bytes(_load(source), source, fmt)
+
+
+def _load(source: str) -> bytes:
+    if source == STDIN:
+        return _limited(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "<stdin>")
+    try:
+        size = os.stat(source).st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(_too_large(source))
+        with open(source, "rb") as handle:
+            return _limited(handle.read(MAX_INPUT_BYTES + 1), source)
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(f"{source}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{source}: cannot read ({error.strerror or error})") from None
+
+
+def _limited(data: bytes, source: str) -> bytes:
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(_too_large(source))
+    return data
+
+
+def _too_large(source: str) -> str:
+    return f"{source}: larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB input limit"

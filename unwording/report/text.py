@@ -1,0 +1,129 @@
+"""Text renderer: a summary, then each changed paragraph with inline word changes.
+
+Deleted words are shown `[-like this-]`, inserted ones `{+like this+}` (in red
+and green as well when `color` is on). Typography-only edits are shown in their
+draft form. Flags follow their paragraph; paragraphs that were only renumbered
+are listed together at the end.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import __version__
+from ..model import Comparison, Edit, Flag, Op, Pair, Status
+from .names import paragraph_names
+
+_RED, _GREEN, _YELLOW, _BOLD, _DIM, _RESET = (
+    "\x1b[31m",
+    "\x1b[32m",
+    "\x1b[33m",
+    "\x1b[1m",
+    "\x1b[2m",
+    "\x1b[0m",
+)
+
+
+class _Style:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color and text else text
+
+
+def render_text(comparison: Comparison, color: bool = False) -> str:
+    """The comparison as a terminal report, ending with a newline."""
+    style = _Style(color)
+    names = (paragraph_names(comparison.base), paragraph_names(comparison.draft))
+    flags_by_pair: dict[int, list[Flag]] = defaultdict(list)
+    for flag in comparison.flags:
+        flags_by_pair[flag.pair].append(flag)
+    lines = _header(comparison, style)
+    for number, pair in enumerate(comparison.pairs):
+        if pair.status is not Status.UNCHANGED or pair.moved:
+            lines += _pair_lines(comparison, pair, names, flags_by_pair[number], style)
+    lines += _renumbered_lines(comparison.pairs, names)
+    return "\n".join(lines) + "\n"
+
+
+def _header(comparison: Comparison, style: _Style) -> list[str]:
+    s = comparison.summary
+    counts = (
+        f"{s.unchanged} unchanged, {s.modified} modified, {s.inserted} inserted, "
+        f"{s.deleted} deleted, {s.moved} moved, {s.renumbered} renumbered, "
+        f"{s.split} split, {s.merged} merged; {s.flags} flags"
+    )
+    title = f"unwording {__version__}: {comparison.base.source} -> {comparison.draft.source}"
+    verdict = "" if comparison.has_changes else "No differences in wording."
+    return [style(_BOLD, title), counts] + ([verdict] if verdict else [])
+
+
+def _pair_lines(comparison, pair: Pair, names, flags: list[Flag], style: _Style) -> list[str]:
+    lines = ["", style(_BOLD, _title(pair, names))]
+    if pair.status is Status.UNCHANGED:
+        lines.append("  " + " / ".join(comparison.draft.paragraphs[i].text for i in pair.draft))
+    elif pair.status is Status.INSERTED:
+        lines.append("  " + _inserted(comparison.draft.paragraphs[pair.draft[0]].text, style))
+    elif pair.status is Status.DELETED:
+        lines.append("  " + _deleted(comparison.base.paragraphs[pair.base[0]].text, style))
+    else:
+        lines.append("  " + _inline(pair.edits, style).replace("\n", "\n  "))
+    lines += [_flag_line(flag, comparison, style) for flag in flags]
+    return lines
+
+
+def _title(pair: Pair, names: tuple[list[str], list[str]]) -> str:
+    base = "+".join(names[0][i] for i in pair.base)
+    draft = "+".join(names[1][i] for i in pair.draft)
+    where = (
+        base or draft
+        if not (base and draft)
+        else (base if base == draft else f"{base} -> {draft}")
+    )
+    notes = [pair.status.value]
+    if pair.moved:
+        notes.append("moved")
+    if pair.status not in (Status.INSERTED, Status.DELETED, Status.UNCHANGED):
+        notes.append(f"similarity {pair.similarity:.2f}")
+    return f"{where} [{', '.join(notes)}]"
+
+
+def _inline(edits: tuple[Edit, ...], style: _Style) -> str:
+    parts = []
+    for edit in edits:
+        if edit.op is Op.EQUAL or (edit.typographic and edit.op is Op.INSERT):
+            parts.append(edit.text)
+        elif edit.op is Op.DELETE and not edit.typographic:
+            parts.append(_deleted(edit.text, style))
+        elif edit.op is Op.INSERT:
+            parts.append(_inserted(edit.text, style))
+    return "".join(parts)
+
+
+def _deleted(text: str, style: _Style) -> str:
+    return style(_RED, f"[-{text}-]")
+
+
+def _inserted(text: str, style: _Style) -> str:
+    return style(_GREEN, f"{{+{text}+}}")
+
+
+def _flag_line(flag: Flag, comparison: Comparison, style: _Style) -> str:
+    verb = "added  " if flag.kind.endswith("added") else "removed"
+    title = comparison_category(comparison, flag.category)
+    counts = f"({flag.base_count} -> {flag.draft_count})"
+    return style(_YELLOW, f'  ! {verb} {title}: "{flag.matched}" {counts}')
+
+
+def comparison_category(comparison: Comparison, category: str) -> str:
+    """The category id as shown to readers (titles live in the lexicon)."""
+    return category.replace("-", " ")
+
+
+def _renumbered_lines(pairs: tuple[Pair, ...], names) -> list[str]:
+    only = [p for p in pairs if p.renumbered and p.status is Status.UNCHANGED and not p.moved]
+    if not only:
+        return []
+    moves = [f"{names[0][p.base[0]]}->{names[1][p.draft[0]]}" for p in only]
+    return ["", f"Renumbered only ({len(only)}): " + ", ".join(moves)]

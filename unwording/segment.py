@@ -1,0 +1,107 @@
+"""Segment stage: find each paragraph's label and kind.
+
+The label (`1.`, `(a)`, `16.3`, `OP5`, ...; grammar in `labels.py`) is taken off
+the front of both the display text and the matching key, so that renumbering is
+not a change of text. The kind is:
+
+- `heading`: roman or letter numbered (`IV.`, `B.`), `Goal 16`, `Article 4`,
+  `Annex`, or a short line without closing punctuation;
+- `preambular`: opens with a participle or adjective (*Recalling*, *Noting with
+  concern*, *Deeply concerned*, *Mindful*) or is labelled `PPn`;
+- `operative`: numbered, labelled `OPn`, or opens with an operative verb in the
+  present tense (*Decides*, *Urges*, *Calls upon*);
+- sub-paragraphs `(a)` take the kind of the paragraph they belong to;
+- `other` for the rest (the organ's name, titles, signatures).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .labels import HEADING_GROUPS, LabelMatch, match_label
+from .model import Document, Kind, Paragraph
+
+_ADVERBS = (
+    r"(?:(?:"
+    r"Also|Further|Furthermore|Again|Once\s+again|Deeply|Gravely|Seriously|Strongly|"
+    r"Fully|Profoundly|Firmly|Noting\s+also|Bearing\s+also|Recalling\s+further|"
+    r"Highly|Greatly|Duly|Most|Still|Equally"
+    r")\s+)*"
+)
+_PREAMBULAR_WORDS = (
+    r"[A-Z][a-z]+ing|Concerned|Alarmed|Aware|Conscious|Convinced|Determined|Mindful|Guided|"
+    r"Encouraged|Cognizant|Cognisant|Desirous|Pleased|Gratified|Disturbed|Appalled|Dismayed|"
+    r"Committed|Resolved|Inspired|Persuaded|Confident|Satisfied|Troubled|Shocked|Outraged|"
+    r"Grateful|Appreciative|Bearing|Having|In\s+pursuit|Pursuant|Being|Keen|Sensitive|Seized"
+)
+_OPERATIVE_VERBS = (
+    r"Decides|Demands|Requests|Urges|Calls\s+(?:upon|on)|Recommends|Encourages|Invites|"
+    r"Expresses|Takes\s+note|Notes|Welcomes|Reaffirms|Affirms|Recalls|Recognizes|Recognises|"
+    r"Emphasizes|Emphasises|Stresses|Underlines|Underscores|Condemns|Deplores|Endorses|"
+    r"Adopts|Approves|Authorizes|Authorises|Establishes|Reiterates|Acknowledges|Appeals|"
+    r"Commends|Proclaims|Declares|Supports|Regrets|Trusts|Hopes|Considers|Confirms|"
+    r"Designates|Elects|Appoints|Renews|Extends|Endorses|Highlights|Observes|Commits|"
+    r"Pledges|Resolves|Agrees|Underline|Further\s+decides|Notes\s+with|Looks\s+forward|"
+    r"Solemnly|Invites|Stands\s+ready|Remains|Reminds|Insists|Accepts|Applauds|Praises|"
+    r"Salutes|Congratulates|Thanks|Draws|Directs|Instructs|Mandates|Transmits|Requires"
+)
+_PREAMBULAR = re.compile(rf"^\*?{_ADVERBS}(?:{_PREAMBULAR_WORDS})\b", re.IGNORECASE)
+_OPERATIVE = re.compile(rf"^\*?{_ADVERBS}(?:{_OPERATIVE_VERBS})\b", re.IGNORECASE)
+_HEADING_WORDS = re.compile(
+    r"^(?:Article|Annex|Chapter|Section|Part|Appendix|Goal|Target|Preamble|Introduction)\b"
+    r"(?:\s+[\w.]+)?\s*$|^(?:ANNEX|CHAPTER|PART|SECTION)\b",
+)
+_CLOSING = ".,;:!?"
+_HEADING_MAX_WORDS = 14
+
+
+def segment_document(document: Document) -> Document:
+    """Split each paragraph's label from its text and key, and set its kind."""
+    paragraphs: list[Paragraph] = []
+    parent = Kind.OTHER
+    for paragraph in document.paragraphs:
+        found, labelled = _take_label(paragraph)
+        kind = labelled.kind or _kind(labelled.text, found, parent)
+        if found is None or found.group not in ("paren", "letter"):
+            parent = kind
+        paragraphs.append(replace(labelled, kind=kind))
+    return replace(document, paragraphs=tuple(paragraphs))
+
+
+def _take_label(paragraph: Paragraph) -> tuple[LabelMatch | None, Paragraph]:
+    if paragraph.label is not None:
+        return None, paragraph
+    in_text = match_label(paragraph.text)
+    in_key = match_label(paragraph.key)
+    if in_text is None or in_key is None:
+        return None, paragraph
+    text = paragraph.text[in_text.end :]
+    key = paragraph.key[in_key.end :]
+    return in_text, replace(paragraph, label=in_text.label, text=text, key=key)
+
+
+def _kind(text: str, label: LabelMatch | None, parent: Kind) -> Kind:
+    group = label.group if label else None
+    if group in HEADING_GROUPS:
+        return Kind.HEADING
+    if group in ("paren", "letter"):
+        return parent if parent in (Kind.PREAMBULAR, Kind.OPERATIVE) else Kind.OTHER
+    if group == "ppop":
+        return Kind.PREAMBULAR if label and label.label.startswith("PP") else Kind.OPERATIVE
+    if group is None and _is_heading(text):
+        return Kind.HEADING
+    if group is None and _PREAMBULAR.match(text):
+        return Kind.PREAMBULAR
+    if group is not None or _OPERATIVE.match(text):
+        return Kind.OPERATIVE
+    return Kind.OTHER
+
+
+def _is_heading(text: str) -> bool:
+    if _HEADING_WORDS.match(text):
+        return True
+    words = text.split()
+    if not words or len(words) > _HEADING_MAX_WORDS or text[-1] in _CLOSING:
+        return False
+    return text[0].isupper() and not _PREAMBULAR.match(text) and not _OPERATIVE.match(text)
