@@ -6,7 +6,8 @@
 3. What is still left is fuzzy-matched globally (this finds moved and edited
    paragraphs), by windows when there is too much of it.
 4. Matched pairs grow into splits (one base paragraph, consecutive draft
-   paragraphs) or merges when the joined text fits clearly better.
+   paragraphs) or merges when the joined text fits better and most of the
+   added paragraph's words are found in the other side.
 5. Pairs off the longest in-order run of all pairs are `moved` (a minimal set of
    moves); pairs whose labels differ are `renumbered`.
 
@@ -30,7 +31,7 @@ from .model import Document, Pair, Status
 
 GAP_CUTOFF = 0.5
 GLOBAL_CUTOFF = 0.6
-GROW_GAIN = 0.1
+GROW_CONTAINED = 0.6
 MAX_GAP_CELLS = 250_000
 MAX_GLOBAL_CELLS = 4_000_000
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -201,9 +202,10 @@ def _extend(group: _Group, side: str, taken: dict[int, int], count: int, words) 
     for candidate in (indices[0] - 1, indices[-1] + 1):
         if 0 <= candidate < count and candidate not in taken:
             trial = sorted([*indices, candidate])
-            score = _score(group, side, trial, words)
-            if score >= group.score + GROW_GAIN and (best is None or score > best[0]):
-                best = (score, trial, candidate)
+            score, contained = _trial(group, side, trial, candidate, words)
+            if score > group.score and contained >= GROW_CONTAINED:
+                if best is None or score > best[0]:
+                    best = (score, trial, candidate)
     if best is None:
         return False
     group.score, trial, candidate = best
@@ -212,13 +214,16 @@ def _extend(group: _Group, side: str, taken: dict[int, int], count: int, words) 
     return True
 
 
-def _score(group: _Group, side: str, trial: list[int], words) -> float:
+def _trial(group: _Group, side: str, trial: list[int], candidate: int, words):
+    """Score of the grown group, and how much of the candidate it explains (0-1)."""
     base_words, draft_words = words
-    if side == "draft":
-        return Indel.normalized_similarity(
-            base_words.joined(group.base), draft_words.joined(trial)
-        )
-    return Indel.normalized_similarity(base_words.joined(trial), draft_words.joined(group.draft))
+    base = base_words.joined(trial if side == "base" else group.base)
+    draft = draft_words.joined(trial if side == "draft" else group.draft)
+    score = Indel.normalized_similarity(base, draft)
+    added = len((base_words if side == "base" else draft_words)[candidate])
+    before = group.score * (len(base) + len(draft) - added) / 2
+    after = score * (len(base) + len(draft)) / 2
+    return score, (after - before) / added if added else 0.0
 
 
 def _to_pairs(groups: list[_Group], base: Document, draft: Document) -> tuple[Pair, ...]:

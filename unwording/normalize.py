@@ -33,6 +33,7 @@ _TABLE = str.maketrans(
     }
 )
 _WHITESPACE = re.compile(r"\s+")
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
 
 
 def normalize_text(text: str, strict: bool = False) -> str:
@@ -52,9 +53,18 @@ def normalize_token(token: str, strict: bool = False) -> str:
 
 
 def normalize_document(document: Document, strict: bool = False) -> Document:
-    """Set the `key` of every paragraph of `document`."""
+    """Set the `key` of every paragraph of `document`.
+
+    In Markdown, emphasis markers (`*Recalling*`, `__Urges__`) are left out of
+    the key, so a change of formatting alone is no change of wording.
+    """
+    markdown = document.format == "markdown" and not strict
     paragraphs = tuple(
-        replace(paragraph, key=normalize_text(paragraph.text, strict))
+        replace(paragraph, key=normalize_text(_plain(paragraph.text, markdown), strict))
         for paragraph in document.paragraphs
     )
     return replace(document, paragraphs=paragraphs)
+
+
+def _plain(text: str, markdown: bool) -> str:
+    return _EMPHASIS.sub("", text) if markdown else text

@@ -104,4 +104,4 @@ def _is_heading(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _HEADING_MAX_WORDS or text[-1] in _CLOSING:
         return False
-    return text[0].isupper() and not _PREAMBULAR.match(text) and not _OPERATIVE.match(text)
+    return text[0].isupper()
