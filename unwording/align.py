@@ -203,9 +203,9 @@ def _extend(group: _Group, side: str, taken: dict[int, int], count: int, words) 
         if 0 <= candidate < count and candidate not in taken:
             trial = sorted([*indices, candidate])
             score, contained = _trial(group, side, trial, candidate, words)
-            if score > group.score and contained >= GROW_CONTAINED:
-                if best is None or score > best[0]:
-                    best = (score, trial, candidate)
+            better = best is None or score > best[0]
+            if better and score > group.score and contained >= GROW_CONTAINED:
+                best = (score, trial, candidate)
     if best is None:
         return False
     group.score, trial, candidate = best

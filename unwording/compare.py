@@ -53,7 +53,7 @@ def compare_documents(
     pairs = diff_pairs(pairs, _texts(base), _texts(draft), options.strict)
     flags = flag_pairs(pairs, _keys(base), _keys(draft), lexicon)
     warnings = base.warnings + draft.warnings
-    return Comparison(base, draft, pairs, flags, options, warnings)
+    return Comparison(base, draft, pairs, flags, options, warnings, dict(lexicon.categories))
 
 
 def prepare_document(document: Document, options: Options) -> Document:

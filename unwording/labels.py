@@ -32,6 +32,7 @@ _LABEL = re.compile(
 _NUMBER = re.compile(r"\d+")
 
 HEADING_GROUPS = frozenset({"roman", "capital", "goal"})
+SUB_GROUPS = frozenset({"paren", "letter"})
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,13 @@ def starts_new_paragraph(line: str, previous: LabelMatch | None) -> bool:
     """Tell whether a line inside a block starts a paragraph of its own.
 
     Sub-paragraph and PP/OP labels always do; a number does only when it follows
-    the previous label of the same kind (so a wrapped line that starts with a
+    the previous numbered label of the block (so a wrapped line that starts with a
     year such as `2030.` stays in its paragraph).
     """
     found = match_label(line)
     if found is None or found.group in HEADING_GROUPS:
         return False
-    if found.group in ("paren", "letter", "ppop"):
+    if found.group in SUB_GROUPS or found.group == "ppop":
         return True
     if previous is None or previous.group != found.group:
         return False

@@ -167,6 +167,11 @@ class Comparison:
     flags: tuple[Flag, ...]
     options: Options = field(default_factory=Options)
     warnings: tuple[Notice, ...] = ()
+    categories: dict[str, str] = field(default_factory=dict)
+
+    def category_title(self, category: str) -> str:
+        """How a flag category is shown to readers (its lexicon title)."""
+        return self.categories.get(category, category)
 
     @property
     def summary(self) -> Summary:

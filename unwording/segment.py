@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .labels import HEADING_GROUPS, LabelMatch, match_label
+from .labels import HEADING_GROUPS, SUB_GROUPS, LabelMatch, match_label
 from .model import Document, Kind, Paragraph
 
 _ADVERBS = (
@@ -63,7 +63,7 @@ def segment_document(document: Document) -> Document:
     for paragraph in document.paragraphs:
         found, labelled = _take_label(paragraph)
         kind = labelled.kind or _kind(labelled.text, found, parent)
-        if found is None or found.group not in ("paren", "letter"):
+        if found is None or found.group not in SUB_GROUPS:
             parent = kind
         paragraphs.append(replace(labelled, kind=kind))
     return replace(document, paragraphs=tuple(paragraphs))
@@ -85,7 +85,7 @@ def _kind(text: str, label: LabelMatch | None, parent: Kind) -> Kind:
     group = label.group if label else None
     if group in HEADING_GROUPS:
         return Kind.HEADING
-    if group in ("paren", "letter"):
+    if group in SUB_GROUPS:
         return parent if parent in (Kind.PREAMBULAR, Kind.OPERATIVE) else Kind.OTHER
     if group == "ppop":
         return Kind.PREAMBULAR if label and label.label.startswith("PP") else Kind.OPERATIVE

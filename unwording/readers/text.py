@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import InputError
-from ..labels import LabelMatch, match_label, starts_new_paragraph
+from ..labels import SUB_GROUPS, LabelMatch, match_label, starts_new_paragraph
 from ..model import Document, Kind, Location, Notice, Paragraph
 
 _BOMS = (
@@ -139,7 +139,8 @@ def _split_block(block: list[Line], markdown: bool) -> Iterator[list[Line]]:
             yield piece
             piece = []
         if not piece:
-            previous = match_label(stripped)
+            found = match_label(stripped)
+            previous = found if found and found.group not in SUB_GROUPS else previous
         piece.append(line)
     yield piece
 

@@ -29,6 +29,7 @@ def render_json(comparison: Comparison, color: bool = False) -> str:
         f'"summary": {_dump(summary)},',
         f'"pairs": {_array([_pair(pair) for pair in comparison.pairs])},',
         f'"flags": {_array([_flag(flag) for flag in comparison.flags])},',
+        f'"categories": {_dump(_used_categories(comparison))},',
         f'"warnings": {_dump([str(w) for w in comparison.warnings])}',
         "}",
     ]
@@ -82,6 +83,11 @@ def _edit(edit) -> dict[str, Any]:
     if edit.typographic:
         item["typographic"] = True
     return item
+
+
+def _used_categories(comparison: Comparison) -> dict[str, str]:
+    used = sorted({flag.category for flag in comparison.flags})
+    return {category: comparison.category_title(category) for category in used}
 
 
 def _flag(flag: Flag) -> dict[str, Any]:

@@ -111,14 +111,9 @@ def _inserted(text: str, style: _Style) -> str:
 
 def _flag_line(flag: Flag, comparison: Comparison, style: _Style) -> str:
     verb = "added  " if flag.kind.endswith("added") else "removed"
-    title = comparison_category(comparison, flag.category)
+    title = comparison.category_title(flag.category)
     counts = f"({flag.base_count} -> {flag.draft_count})"
     return style(_YELLOW, f'  ! {verb} {title}: "{flag.matched}" {counts}')
-
-
-def comparison_category(comparison: Comparison, category: str) -> str:
-    """The category id as shown to readers (titles live in the lexicon)."""
-    return category.replace("-", " ")
 
 
 def _renumbered_lines(pairs: tuple[Pair, ...], names) -> list[str]:
