@@ -1,6 +1,7 @@
 """Align stage: pair base paragraphs with draft paragraphs.
 
-1. Exact matches on the matching key (label excluded), duplicates in order.
+1. Exact matches on the matching key (label excluded), patience style: keys
+   unique on both sides anchor first, then the gaps between them are searched.
 2. The longest in-order run of those matches is the backbone; between two
    backbone anchors lies a gap whose leftovers are fuzzy-matched locally.
 3. What is still left is fuzzy-matched globally (this finds moved and edited
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -89,15 +90,48 @@ def match_keys(base_keys: Sequence[str], draft_keys: Sequence[str]) -> list[_Gro
 
 
 def _exact(base_keys: Sequence[str], draft_keys: Sequence[str]) -> list[tuple[int, int]]:
+    """Exact matches, patience style: keys unique in both ranges anchor in order,
+    the gaps between anchors are searched again (a key repeated in the document is
+    often unique in its gap), and equal keys still left (moved repeats) pair in order.
+    """
+    pairs: list[tuple[int, int]] = []
+    ranges = [(0, len(base_keys), 0, len(draft_keys))]
+    while ranges:
+        b0, b1, d0, d1 = ranges.pop()
+        anchors = _unique_anchors(base_keys, draft_keys, b0, b1, d0, d1)
+        pairs.extend(anchors)
+        bounds = [(b0 - 1, d0 - 1), *anchors, (b1, d1)] if anchors else []
+        for (pb, pd), (nb, nd) in zip(bounds, bounds[1:], strict=False):
+            if nb - pb > 1 and nd - pd > 1:
+                ranges.append((pb + 1, nb, pd + 1, nd))
+    return pairs + _repeats(base_keys, draft_keys, pairs)
+
+
+def _unique_anchors(base_keys, draft_keys, b0, b1, d0, d1) -> list[tuple[int, int]]:
+    base_count = Counter(base_keys[b0:b1])
+    draft_count = Counter(draft_keys[d0:d1])
+    where = {base_keys[b]: b for b in range(b0, b1) if base_count[base_keys[b]] == 1}
+    candidates = [
+        (where[key], d)
+        for d in range(d0, d1)
+        if draft_count[key := draft_keys[d]] == 1 and key in where
+    ]
+    return _longest_run(candidates)
+
+
+def _repeats(base_keys, draft_keys, pairs) -> list[tuple[int, int]]:
+    taken_base = {b for b, _ in pairs}
+    taken_draft = {d for _, d in pairs}
     positions: dict[str, deque[int]] = defaultdict(deque)
     for index, key in enumerate(base_keys):
-        positions[key].append(index)
-    pairs = []
+        if index not in taken_base:
+            positions[key].append(index)
+    found = []
     for index, key in enumerate(draft_keys):
         queue = positions.get(key)
-        if queue:
-            pairs.append((queue.popleft(), index))
-    return pairs
+        if queue and index not in taken_draft:
+            found.append((queue.popleft(), index))
+    return found
 
 
 def _longest_run(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

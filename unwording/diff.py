@@ -17,6 +17,7 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from itertools import groupby
 
 from diff_match_patch import diff_match_patch
@@ -58,10 +59,15 @@ def diff_texts(base: str, draft: str, strict: bool = False) -> tuple[Edit, ...]:
     if not base or not draft:
         return _whole(base, draft)
     base_tokens, draft_tokens = tokenize(base), tokenize(draft)
-    base_keys = [normalize_token(t, strict) for t in base_tokens]
-    draft_keys = [normalize_token(t, strict) for t in draft_tokens]
+    base_keys = [_token_key(t, strict) for t in base_tokens]
+    draft_keys = [_token_key(t, strict) for t in draft_tokens]
     runs = _diff_keys(base_keys, draft_keys)
     return tuple(_merge(_edits(runs, base_tokens, draft_tokens)))
+
+
+@lru_cache(maxsize=65536)
+def _token_key(token: str, strict: bool) -> str:
+    return normalize_token(token, strict)
 
 
 def _whole(base: str, draft: str) -> tuple[Edit, ...]:

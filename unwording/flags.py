@@ -65,7 +65,10 @@ def flag_texts(base: str, draft: str, lexicon: Lexicon, pair: Pair, number: int)
 def find_terms(text: str, terms: Sequence[Term]) -> list[tuple[Term, str]]:
     """Non-overlapping term matches in `text`, longest first where they overlap."""
     matches = []
+    lowered = text.lower()
     for order, term in enumerate(terms):
+        if not term.may_occur_in(lowered):
+            continue
         for found in term.regex.finditer(text):
             matches.append((found.start(), -(found.end() - found.start()), order, found))
     kept: list[tuple[Term, str]] = []

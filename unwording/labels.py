@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)"
 
@@ -59,6 +60,7 @@ def match_label(text: str) -> LabelMatch | None:
     return LabelMatch(label=found.group().strip(), group=found.lastgroup or "", end=rest)
 
 
+@lru_cache(maxsize=4096)
 def label_core(label: str | None) -> str:
     """The comparable core of a label: `1.` and `1)` are the same number."""
     if not label:

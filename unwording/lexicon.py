@@ -34,6 +34,11 @@ class Term:
     category: str
     term: str
     regex: re.Pattern[str]
+    hints: tuple[str, ...] = ()
+
+    def may_occur_in(self, lowered: str) -> bool:
+        """Cheap pre-check on lower-cased text: can the regex match at all?"""
+        return not self.hints or any(hint in lowered for hint in self.hints)
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,13 @@ def _term(entry: Any, where: str) -> Term:
         regex = re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)", re.IGNORECASE)
     except re.error as error:
         raise LexiconError(f"{where} ({entry['term']!r}): invalid pattern ({error})") from None
-    return Term(category=str(entry["category"]), term=str(entry["term"]), regex=regex)
+    hints = () if entry.get("patterns") else _hints(phrases)
+    return Term(str(entry["category"]), str(entry["term"]), regex, hints)
+
+
+def _hints(phrases: list[str]) -> tuple[str, ...]:
+    """The lower-cased first word of every phrase: one must occur for a match."""
+    return tuple(sorted({_SEPARATOR.split(p.strip())[0].lower() for p in phrases if p.strip()}))
 
 
 def _phrase_regex(phrase: str) -> str:

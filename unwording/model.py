@@ -77,6 +77,14 @@ class Paragraph:
     location: Location = field(default_factory=Location)
     key: str = ""
 
+    def with_key(self, key: str) -> Paragraph:
+        """This paragraph with its matching key set (faster than dataclasses.replace)."""
+        return Paragraph(self.index, self.text, self.label, self.kind, self.location, key)
+
+    def with_label(self, label: str | None, text: str, key: str, kind: Kind) -> Paragraph:
+        """This paragraph with its label split off and its kind set."""
+        return Paragraph(self.index, text, label, kind, self.location, key)
+
 
 @dataclass(frozen=True)
 class Document:

@@ -23,16 +23,14 @@ _SPACES = (
 )
 _DELETED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
-_TABLE = str.maketrans(
-    {
-        **{c: "'" for c in _QUOTES},
-        **{c: '"' for c in _DQUOTES},
-        **{c: "-" for c in _DASHES},
-        **{c: " " for c in _SPACES},
-        **{c: None for c in _DELETED},
-    }
-)
-_WHITESPACE = re.compile(r"\s+")
+_FOLD = {
+    **{c: "'" for c in _QUOTES},
+    **{c: '"' for c in _DQUOTES},
+    **{c: "-" for c in _DASHES},
+    **{c: " " for c in _SPACES},
+    **{c: "" for c in _DELETED},
+}
+_SPECIAL = re.compile("[" + re.escape("".join(_FOLD)) + "]")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
 
 
@@ -40,16 +38,23 @@ def normalize_text(text: str, strict: bool = False) -> str:
     """Return the matching key of `text`: typography folded, white space collapsed."""
     if strict:
         return text
-    folded = unicodedata.normalize("NFC", text).translate(_TABLE)
-    return _WHITESPACE.sub(" ", folded).strip()
+    return " ".join(_fold(text).split())
 
 
 def normalize_token(token: str, strict: bool = False) -> str:
     """Return the matching key of one word, punctuation or space token."""
     if strict:
         return token
-    folded = unicodedata.normalize("NFC", token).translate(_TABLE)
+    folded = _fold(token)
     return " " if folded.isspace() else folded
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _SPECIAL.sub(lambda found: _FOLD[found.group()], text)
 
 
 def normalize_document(document: Document, strict: bool = False) -> Document:
@@ -60,7 +65,7 @@ def normalize_document(document: Document, strict: bool = False) -> Document:
     """
     markdown = document.format == "markdown" and not strict
     paragraphs = tuple(
-        replace(paragraph, key=normalize_text(_plain(paragraph.text, markdown), strict))
+        paragraph.with_key(normalize_text(_plain(paragraph.text, markdown), strict))
         for paragraph in document.paragraphs
     )
     return replace(document, paragraphs=paragraphs)

@@ -61,24 +61,25 @@ def segment_document(document: Document) -> Document:
     paragraphs: list[Paragraph] = []
     parent = Kind.OTHER
     for paragraph in document.paragraphs:
-        found, labelled = _take_label(paragraph)
-        kind = labelled.kind or _kind(labelled.text, found, parent)
+        found, label, text, key = _take_label(paragraph)
+        kind = paragraph.kind or _kind(text, found, parent)
         if found is None or found.group not in SUB_GROUPS:
             parent = kind
-        paragraphs.append(replace(labelled, kind=kind))
+        paragraphs.append(paragraph.with_label(label, text, key, kind))
     return replace(document, paragraphs=tuple(paragraphs))
 
 
-def _take_label(paragraph: Paragraph) -> tuple[LabelMatch | None, Paragraph]:
-    if paragraph.label is not None:
-        return None, paragraph
+def _take_label(paragraph: Paragraph) -> tuple[LabelMatch | None, str | None, str, str]:
+    """The label found at the start, and the text and key without it."""
+    unlabelled = (None, paragraph.label, paragraph.text, paragraph.key)
+    first = paragraph.text[:1]
+    if paragraph.label is not None or not (first.isalnum() or first == "("):
+        return unlabelled
     in_text = match_label(paragraph.text)
-    in_key = match_label(paragraph.key)
+    in_key = match_label(paragraph.key) if in_text else None
     if in_text is None or in_key is None:
-        return None, paragraph
-    text = paragraph.text[in_text.end :]
-    key = paragraph.key[in_key.end :]
-    return in_text, replace(paragraph, label=in_text.label, text=text, key=key)
+        return unlabelled
+    return in_text, in_text.label, paragraph.text[in_text.end :], paragraph.key[in_key.end :]
 
 
 def _kind(text: str, label: LabelMatch | None, parent: Kind) -> Kind:
@@ -99,9 +100,8 @@ def _kind(text: str, label: LabelMatch | None, parent: Kind) -> Kind:
 
 
 def _is_heading(text: str) -> bool:
-    if _HEADING_WORDS.match(text):
-        return True
-    words = text.split()
-    if not words or len(words) > _HEADING_MAX_WORDS or text[-1] in _CLOSING:
+    if not text or text[-1] in _CLOSING:
+        return bool(_HEADING_WORDS.match(text))
+    if len(text) > 40 * _HEADING_MAX_WORDS or len(text.split()) > _HEADING_MAX_WORDS:
         return False
-    return text[0].isupper()
+    return text[0].isupper() or bool(_HEADING_WORDS.match(text))

@@ -131,6 +131,9 @@ def _paragraphs(lines: list[Line], markdown: bool) -> tuple[Paragraph, ...]:
 
 
 def _split_block(block: list[Line], markdown: bool) -> Iterator[list[Line]]:
+    if len(block) == 1:
+        yield block
+        return
     piece: list[Line] = []
     previous: LabelMatch | None = None
     for line in block:

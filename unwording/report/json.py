@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..model import Comparison, Document, Flag, Pair
+from ..model import Comparison, Document, Edit, Flag, Kind, Pair
 
 SCHEMA_VERSION = 1
 
@@ -41,48 +41,56 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     return json.loads(render_json(comparison))
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+_STRING = json.encoder.c_encode_basestring or json.encoder.py_encode_basestring
+
+
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return _ENCODER.encode(value)
 
 
-def _array(items: list[dict[str, Any]]) -> str:
+def _array(items: list[str]) -> str:
     if not items:
         return "[]"
-    return "[\n" + ",\n".join(_dump(item) for item in items) + "\n]"
+    return "[\n" + ",\n".join(items) + "\n]"
+
+
+def _optional(text: str | None) -> str:
+    return "null" if text is None else _STRING(text)
 
 
 def _document(document: Document) -> str:
     head = {"source": document.source, "format": document.format}
     paragraphs = [
-        {
-            "index": p.index,
-            "label": p.label,
-            "kind": p.kind.value if p.kind else "other",
-            "text": p.text,
-            "line": p.location.line_start,
-        }
+        f'{{"index": {p.index}, "label": {_optional(p.label)}, '
+        f'"kind": "{(p.kind or Kind.OTHER).value}", "text": {_STRING(p.text)}, '
+        f'"line": {"null" if p.location.line_start is None else p.location.line_start}}}'
         for p in document.paragraphs
     ]
     return _dump(head)[:-1] + ', "paragraphs": ' + _array(paragraphs) + "}"
 
 
-def _pair(pair: Pair) -> dict[str, Any]:
-    return {
-        "status": pair.status.value,
-        "base": list(pair.base),
-        "draft": list(pair.draft),
-        "moved": pair.moved,
-        "renumbered": pair.renumbered,
-        "similarity": pair.similarity,
-        "edits": [_edit(edit) for edit in pair.edits],
-    }
+def _pair(pair: Pair) -> str:
+    edits = ", ".join(_edit(edit) for edit in pair.edits)
+    return (
+        f'{{"status": "{pair.status.value}", "base": {_ints(pair.base)}, '
+        f'"draft": {_ints(pair.draft)}, "moved": {_bool(pair.moved)}, '
+        f'"renumbered": {_bool(pair.renumbered)}, "similarity": {pair.similarity!r}, '
+        f'"edits": [{edits}]}}'
+    )
 
 
-def _edit(edit) -> dict[str, Any]:
-    item: dict[str, Any] = {"op": edit.op.value, "text": edit.text}
-    if edit.typographic:
-        item["typographic"] = True
-    return item
+def _ints(values: tuple[int, ...]) -> str:
+    return "[" + ", ".join(map(str, values)) + "]"
+
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _edit(edit: Edit) -> str:
+    extra = ', "typographic": true' if edit.typographic else ""
+    return f'{{"op": "{edit.op.value}", "text": {_STRING(edit.text)}{extra}}}'
 
 
 def _used_categories(comparison: Comparison) -> dict[str, str]:
@@ -90,15 +98,17 @@ def _used_categories(comparison: Comparison) -> dict[str, str]:
     return {category: comparison.category_title(category) for category in used}
 
 
-def _flag(flag: Flag) -> dict[str, Any]:
-    return {
-        "kind": flag.kind,
-        "category": flag.category,
-        "term": flag.term,
-        "matched": flag.matched,
-        "base": list(flag.base),
-        "draft": list(flag.draft),
-        "pair": flag.pair,
-        "base_count": flag.base_count,
-        "draft_count": flag.draft_count,
-    }
+def _flag(flag: Flag) -> str:
+    return _dump(
+        {
+            "kind": flag.kind,
+            "category": flag.category,
+            "term": flag.term,
+            "matched": flag.matched,
+            "base": list(flag.base),
+            "draft": list(flag.draft),
+            "pair": flag.pair,
+            "base_count": flag.base_count,
+            "draft_count": flag.draft_count,
+        }
+    )

@@ -1,0 +1,241 @@
+"""End-to-end speed of `unwording compare ... --format json -o FILE`, with baselines.
+
+Documents are built from real UN resolutions (bench/corpus/, A/RES/80/*): the
+resolutions are repeated as successive "sessions" (every number in a copy shifted,
+as next year's version of a resolution would be) until the size is reached. The
+draft applies realistic edits: ~3% of paragraphs reworded (hedges inserted, verbs
+changed, phrases swapped), ~1% deleted, ~1% inserted, ~1% moved, and operative
+paragraphs renumbered after the edits.
+
+Every measurement is a fresh process (start-up, imports and writing included);
+peak memory is the child's maximum resident set size.
+
+    python bench/bench.py                 # 10k, 100k and 1M words
+    python bench/bench.py --sizes 10000 --repeat 1 --timeout 30
+
+Baselines in the same run: a word-level difflib diff of the whole documents (the
+obvious approach) and the `redlines` package (pip install 'unwording[bench]').
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+NUMBER = re.compile(r"\d+")
+LABEL = re.compile(r"^(\d+)\. ")
+HEDGES = [", as appropriate,", ", in accordance with national legislation,", ", where possible,"]
+SWAPS = [
+    ("Urges", "Encourages"),
+    ("Requests", "Invites"),
+    ("human rights", "the rule of law"),
+    ("Decides", "Recommends"),
+    ("all States", "Member States"),
+    ("shall", "should"),
+]
+
+DIFFLIB = """
+import re, sys, difflib
+a, b, out = sys.argv[1:4]
+tok = re.compile(r"\\w+|[^\\w\\s]")
+x = tok.findall(open(a, encoding="utf-8").read())
+y = tok.findall(open(b, encoding="utf-8").read())
+ops = difflib.SequenceMatcher(None, x, y).get_opcodes()
+open(out, "w").write("\\n".join(map(str, ops)))
+"""
+REDLINES = """
+import sys
+from redlines import Redlines
+a, b, out = sys.argv[1:4]
+r = Redlines(open(a, encoding="utf-8").read(), open(b, encoding="utf-8").read())
+open(out, "w").write(r.output_markdown)
+"""
+
+
+def corpus() -> list[list[str]]:
+    return [
+        p.read_text(encoding="utf-8").strip().split("\n\n")
+        for p in sorted((HERE / "corpus").glob("*.txt"))
+    ]
+
+
+def build(words: int, seed: int = 7) -> tuple[str, str]:
+    """A base of about `words` words and its edited draft."""
+    rng = random.Random(seed)
+    resolutions, base, count, session = corpus(), [], 0, 0
+    while count < words:
+        for paragraphs in resolutions:
+            copy = [NUMBER.sub(lambda m, s=session: _shift(m, s), p) for p in paragraphs]
+            base.append(copy)
+            count += sum(len(p.split()) for p in copy)
+            if count >= words:
+                break
+        session += 1
+    draft = [_edit(paragraphs, rng, resolutions) for paragraphs in base]
+    return _text(base), _text(draft)
+
+
+def _shift(match: re.Match[str], session: int) -> str:
+    value = int(match.group())
+    return str(value + session) if value > 20 else match.group()
+
+
+def _edit(paragraphs: list[str], rng: random.Random, pool: list[list[str]]) -> list[str]:
+    out = []
+    for paragraph in paragraphs:
+        roll = rng.random()
+        if roll < 0.01:
+            continue
+        if roll < 0.04:
+            paragraph = _reword(paragraph, rng)
+        out.append(paragraph)
+        if rng.random() < 0.01:
+            out.append(_reword(rng.choice(rng.choice(pool)), rng))
+    for _ in range(max(1, len(out) // 100)):
+        if rng.random() < 0.5 and len(out) > 3:
+            out.insert(rng.randrange(len(out)), out.pop(rng.randrange(len(out))))
+    return _renumber(out)
+
+
+def _reword(paragraph: str, rng: random.Random) -> str:
+    for old, new in rng.sample(SWAPS, len(SWAPS)):
+        if old in paragraph:
+            return paragraph.replace(old, new, 1)
+    words = paragraph.split(" ")
+    at = rng.randrange(1, max(2, len(words)))
+    return " ".join(words[:at]) + rng.choice(HEDGES).rstrip(",") + " " + " ".join(words[at:])
+
+
+def _renumber(paragraphs: list[str]) -> list[str]:
+    number, out = 0, []
+    for paragraph in paragraphs:
+        if LABEL.match(paragraph):
+            number += 1
+            paragraph = LABEL.sub(f"{number}. ", paragraph, count=1)
+        out.append(paragraph)
+    return out
+
+
+def _text(resolutions: list[list[str]]) -> str:
+    return "\n\n".join("\n\n".join(paragraphs) for paragraphs in resolutions) + "\n"
+
+
+def approaches(base: Path, draft: Path, out: Path) -> dict[str, list[str]]:
+    return {
+        "unwording (json)": [
+            "unwording",
+            "compare",
+            str(base),
+            str(draft),
+            "-f",
+            "json",
+            "-o",
+            str(out),
+        ],
+        "unwording (text)": ["unwording", "compare", str(base), str(draft), "-o", str(out)],
+        "difflib words (whole document)": [
+            sys.executable,
+            "-c",
+            DIFFLIB,
+            str(base),
+            str(draft),
+            str(out),
+        ],
+        "redlines (whole document)": [
+            sys.executable,
+            "-c",
+            REDLINES,
+            str(base),
+            str(draft),
+            str(out),
+        ],
+    }
+
+
+def run(sizes: list[int], repeat: int, timeout: float) -> list[tuple]:
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            base_text, draft_text = build(size)
+            base, draft = Path(folder, "base.txt"), Path(folder, "draft.txt")
+            base.write_text(base_text, encoding="utf-8")
+            draft.write_text(draft_text, encoding="utf-8")
+            words = len(base_text.split())
+            for name, command in approaches(base, draft, Path(folder, "out")).items():
+                times, peak = [], 0.0
+                for _ in range(repeat if name.startswith("unwording") else 1):
+                    seconds, rss = _isolated(command, timeout)
+                    if seconds is None:
+                        times = []
+                        break
+                    times.append(seconds)
+                    peak = max(peak, rss)
+                rows.append((name, words, statistics.median(times) if times else None, peak))
+                print(_row(rows[-1], timeout), flush=True)
+    return rows
+
+
+def _isolated(command: list[str], timeout: float) -> tuple[float | None, float]:
+    probe = [sys.executable, "-c", _PROBE, str(timeout), *command]
+    result = subprocess.run(probe, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.exit(f"benchmark command failed: {' '.join(command)}\n{result.stderr}")
+    seconds, rss = result.stdout.split()
+    return (None if seconds == "timeout" else float(seconds)), float(rss)
+
+
+_PROBE = """
+import resource, subprocess, sys, time
+timeout, command = float(sys.argv[1]), sys.argv[2:]
+start = time.perf_counter()
+try:
+    subprocess.run(command, check=True, timeout=timeout, stdout=subprocess.DEVNULL)
+except subprocess.TimeoutExpired:
+    print("timeout 0"); sys.exit(0)
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+"""
+
+
+def _row(row: tuple, timeout: float) -> str:
+    name, words, seconds, peak = row
+    shown = f"{seconds:.3f} s" if seconds is not None else f"> {timeout:.0f} s (stopped)"
+    memory = f"{peak:.0f} MB" if seconds is not None else "-"
+    return f"| {name} | {words:,} | {shown} | {memory} |"
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    import os
+
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--timeout", type=float, default=60)
+    args = parser.parse_args()
+    print(f"Machine: {machine()}\n")
+    print("| approach | words (base) | time (median) | peak memory |\n|---|---|---|---|")
+    run(args.sizes, args.repeat, args.timeout)
+
+
+if __name__ == "__main__":
+    main()
