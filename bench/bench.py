@@ -140,7 +140,16 @@ def approaches(base: Path, draft: Path, out: Path) -> dict[str, list[str]]:
             "-o",
             str(out),
         ],
-        "unwording (text)": ["unwording", "compare", str(base), str(draft), "-o", str(out)],
+        "unwording (text)": [
+            sys.executable,
+            "-m",
+            "unwording",
+            "compare",
+            str(base),
+            str(draft),
+            "-o",
+            str(out),
+        ],
         "difflib words (whole document)": [
             sys.executable,
             "-c",

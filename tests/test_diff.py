@@ -61,3 +61,11 @@ def test_very_long_paragraphs_use_the_fallback(monkeypatch):
     edits = diff_texts(base, draft)
     assert rebuild(edits, "base") == base and rebuild(edits, "draft") == draft
     assert [e.text for e in edits if e.op is Op.INSERT] == ["changed"]
+
+
+def test_giant_paragraphs_are_replaced_whole(monkeypatch):
+    import unwording.diff as diff
+
+    monkeypatch.setattr(diff, "MAX_DIFF_TOKENS", 10)
+    edits = diff_texts("one two three four five six", "one two three four five seven")
+    assert [e.op for e in edits] == [Op.DELETE, Op.INSERT]

@@ -13,7 +13,8 @@
    moves); pairs whose labels differ are `renumbered`.
 
 Fuzzy scores are the normalized Indel similarity of word-token lists
-(rapidfuzz), computed only for leftovers, so the cost stays near linear.
+(rapidfuzz; the first 5,000 words of a paragraph), computed only for leftovers,
+so the cost stays near linear.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ GLOBAL_CUTOFF = 0.6
 GROW_CONTAINED = 0.6
 MAX_GAP_CELLS = 250_000
 MAX_GLOBAL_CELLS = 4_000_000
+MAX_SCORED_WORDS = 5_000
 _WORD = re.compile(r"\w+|[^\w\s]")
 
 
@@ -56,7 +58,7 @@ class _Words:
 
     def __getitem__(self, index: int) -> list[int]:
         if index not in self.cache:
-            words = _WORD.findall(self.keys[index])
+            words = _WORD.findall(self.keys[index])[:MAX_SCORED_WORDS]
             self.cache[index] = [
                 self.vocabulary.setdefault(w, len(self.vocabulary)) for w in words
             ]

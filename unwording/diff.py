@@ -9,6 +9,7 @@ In the default mode tokens are compared by their normalized key, and tokens that
 differ only in typography come out as a delete + insert marked `typographic`;
 with `strict` every difference is an ordinary edit. The edits of a pair always
 rebuild its base text (equal + delete) and its draft text (equal + insert).
+A paragraph pair of more than 400,000 tokens is shown as replaced whole.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .normalize import normalize_token
 _TOKEN = re.compile(r"[\w\u00ad]+(?:[-\u2010\u2011'\u2019][\w\u00ad]+)*|\s+|[^\w\s]")
 _OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
 MAX_DMP_TOKENS = 20_000
+MAX_DIFF_TOKENS = 400_000
 JOINER = "\n"
 
 
@@ -59,6 +61,8 @@ def diff_texts(base: str, draft: str, strict: bool = False) -> tuple[Edit, ...]:
     if not base or not draft:
         return _whole(base, draft)
     base_tokens, draft_tokens = tokenize(base), tokenize(draft)
+    if len(base_tokens) + len(draft_tokens) > MAX_DIFF_TOKENS:
+        return _whole(base, draft)
     base_keys = [_token_key(t, strict) for t in base_tokens]
     draft_keys = [_token_key(t, strict) for t in draft_tokens]
     runs = _diff_keys(base_keys, draft_keys)

@@ -139,8 +139,9 @@ def _term(entry: Any, where: str) -> Term:
 
 
 def _hints(phrases: list[str]) -> tuple[str, ...]:
-    """The lower-cased first word of every phrase: one must occur for a match."""
-    return tuple(sorted({_SEPARATOR.split(p.strip())[0].lower() for p in phrases if p.strip()}))
+    """The longest word of every phrase, lower-cased: one must occur for a match."""
+    words = (_SEPARATOR.split(p.strip().lower()) for p in phrases if p.strip())
+    return tuple(sorted({max(parts, key=len) for parts in words}))
 
 
 def _phrase_regex(phrase: str) -> str:
