@@ -140,6 +140,18 @@ def approaches(base: Path, draft: Path, out: Path) -> dict[str, list[str]]:
             "-o",
             str(out),
         ],
+        "unwording (html)": [
+            sys.executable,
+            "-m",
+            "unwording",
+            "compare",
+            str(base),
+            str(draft),
+            "-f",
+            "html",
+            "-o",
+            str(out),
+        ],
         "unwording (text)": [
             sys.executable,
             "-m",

@@ -128,3 +128,14 @@ def test_closed_pipe_prints_no_traceback(tmp_path):
 def test_same_inputs_same_bytes():
     first = run("compare", BASE, DRAFT, "-f", "json").stdout
     assert first == run("compare", BASE, DRAFT, "-f", "json").stdout
+
+
+def test_output_file_has_ordinary_permissions(tmp_path):
+    out = tmp_path / "report.html"
+    old = os.umask(0o022)
+    try:
+        assert run("compare", BASE, DRAFT, "-f", "html", "-o", str(out)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

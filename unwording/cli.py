@@ -18,7 +18,7 @@ from . import __version__
 from .compare import compare_files
 from .errors import OutputError, UnwordingError
 from .model import Comparison, Options
-from .report import RENDERERS, render
+from .report import RENDERERS, RenderSettings, render, report_time
 
 EXIT_CHANGES = 1
 EXIT_ERROR = 2
@@ -73,20 +73,28 @@ def cli() -> None:
     default=None,
     help="Colour the text report (default: only on a terminal).",
 )
+@click.option(
+    "--no-timestamp",
+    is_flag=True,
+    help="Leave the 'report made' time out of the HTML report (reproducible bytes).",
+)
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-def compare_command(base, draft, fmt, output, fail_on_changes, strict, lexicon, color, debug):
+def compare_command(
+    base, draft, fmt, output, fail_on_changes, strict, lexicon, color, no_timestamp, debug
+):
     """Compare BASE with DRAFT (either may be '-' for stdin).
 
     \b
     Examples:
       unwording compare A_RES_79_7.txt A_80_L6.txt
       unwording compare base.txt draft.txt --format json -o changes.json
+      unwording compare base.txt draft.txt --format html -o report.html
       cat draft.txt | unwording compare base.txt -
     """
     try:
         comparison = _run(base, draft, output, Options(strict=strict, lexicon_path=lexicon))
-        use_color = _use_color(color, output, fmt)
-        _emit(render(comparison, fmt, use_color), output)
+        settings = RenderSettings(_use_color(color, output, fmt), report_time(not no_timestamp))
+        _emit(render(comparison, fmt, settings), output)
     except UnwordingError as error:
         if debug:
             traceback.print_exc()
@@ -138,10 +146,17 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def main(argv: list[str] | None = None) -> None:

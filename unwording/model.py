@@ -94,6 +94,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     warnings: tuple[Notice, ...] = ()
     format: str = "text"
+    modified: str | None = None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import InputError
@@ -79,7 +80,18 @@ def read_bytes(data: bytes, source: str, fmt: str | None = None) -> Document:
 def read_source(path: str | os.PathLike[str], fmt: str | None = None) -> Document:
     """Read a document from a file path, or from stdin when the path is `-`."""
     source = os.fspath(path)
-    return read_bytes(_load(source), source, fmt)
+    document = read_bytes(_load(source), source, fmt)
+    return replace(document, modified=_file_date(source))
+
+
+def _file_date(source: str) -> str | None:
+    if source == STDIN:
+        return None
+    try:
+        stamp = os.stat(source).st_mtime
+    except OSError:
+        return None
+    return datetime.fromtimestamp(stamp, tz=timezone.utc).strftime("%Y-%m-%d")
 
 
 def _load(source: str) -> bytes:

@@ -1,28 +1,47 @@
 """Report stage: one renderer per format, each from the `Comparison` alone.
 
-`RENDERERS` maps a format name to a function `(comparison, color) -> str`;
+`RENDERERS` maps a format name to a function `(comparison, settings) -> str`;
 the CLI builds its `--format` choice from these keys.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from datetime import datetime, timezone
 
 from ..errors import UnwordingError
 from ..model import Comparison
-from . import json, text
+from . import html, json, text
+from .settings import RenderSettings
 
-Renderer = Callable[[Comparison, bool], str]
+Renderer = Callable[[Comparison, RenderSettings], str]
 
 RENDERERS: dict[str, Renderer] = {
     "text": text.render_text,
     "json": json.render_json,
+    "html": html.render_html,
 }
 
+__all__ = ["RENDERERS", "RenderSettings", "render", "report_time"]
 
-def render(comparison: Comparison, fmt: str = "text", color: bool = False) -> str:
-    """Render `comparison` in format `fmt` (`text` or `json`)."""
+
+def render(
+    comparison: Comparison, fmt: str = "text", settings: RenderSettings | None = None
+) -> str:
+    """Render `comparison` in format `fmt` (`text`, `json` or `html`)."""
     renderer = RENDERERS.get(fmt)
     if renderer is None:
         raise UnwordingError(f"unknown report format {fmt!r} (known: {', '.join(RENDERERS)})")
-    return renderer(comparison, color)
+    return renderer(comparison, settings or RenderSettings())
+
+
+def report_time(timestamp: bool = True, now: datetime | None = None) -> str | None:
+    """When the report was made, for the HTML header: SOURCE_DATE_EPOCH wins, None if off."""
+    if not timestamp:
+        return None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        now = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    now = now or datetime.now(tz=timezone.utc)
+    return now.strftime("%Y-%m-%d %H:%M UTC")

@@ -12,11 +12,12 @@ from typing import Any
 
 from .. import __version__
 from ..model import Comparison, Document, Edit, Flag, Kind, Pair
+from .settings import RenderSettings
 
 SCHEMA_VERSION = 1
 
 
-def render_json(comparison: Comparison, color: bool = False) -> str:
+def render_json(comparison: Comparison, settings: RenderSettings | None = None) -> str:
     """The comparison as JSON text, ending with a newline."""
     summary = vars(comparison.summary)
     parts = [

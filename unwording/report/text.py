@@ -13,6 +13,7 @@ from collections import defaultdict
 from .. import __version__
 from ..model import Comparison, Edit, Flag, Op, Pair, Status
 from .names import paragraph_names
+from .settings import RenderSettings
 
 _RED, _GREEN, _YELLOW, _BOLD, _DIM, _RESET = (
     "\x1b[31m",
@@ -24,6 +25,15 @@ _RED, _GREEN, _YELLOW, _BOLD, _DIM, _RESET = (
 )
 
 
+_CONTROLS = {code: 0x2400 + code for code in range(32) if chr(code) not in "\t\n"}
+_CONTROLS[0x7F] = 0x2421
+
+
+def _safe(text: str) -> str:
+    """Document text with control characters shown as symbols (no terminal escapes)."""
+    return text.translate(_CONTROLS)
+
+
 class _Style:
     def __init__(self, color: bool) -> None:
         self.color = color
@@ -32,9 +42,9 @@ class _Style:
         return f"{code}{text}{_RESET}" if self.color and text else text
 
 
-def render_text(comparison: Comparison, color: bool = False) -> str:
+def render_text(comparison: Comparison, settings: RenderSettings | None = None) -> str:
     """The comparison as a terminal report, ending with a newline."""
-    style = _Style(color)
+    style = _Style(bool(settings and settings.color))
     names = (paragraph_names(comparison.base), paragraph_names(comparison.draft))
     flags_by_pair: dict[int, list[Flag]] = defaultdict(list)
     for flag in comparison.flags:
@@ -54,7 +64,9 @@ def _header(comparison: Comparison, style: _Style) -> list[str]:
         f"{s.deleted} deleted, {s.moved} moved, {s.renumbered} renumbered, "
         f"{s.split} split, {s.merged} merged; {s.flags} flags"
     )
-    title = f"unwording {__version__}: {comparison.base.source} -> {comparison.draft.source}"
+    title = _safe(
+        f"unwording {__version__}: {comparison.base.source} -> {comparison.draft.source}"
+    )
     verdict = "" if comparison.has_changes else "No differences in wording."
     return [style(_BOLD, title), counts] + ([verdict] if verdict else [])
 
@@ -62,7 +74,9 @@ def _header(comparison: Comparison, style: _Style) -> list[str]:
 def _pair_lines(comparison, pair: Pair, names, flags: list[Flag], style: _Style) -> list[str]:
     lines = ["", style(_BOLD, _title(pair, names))]
     if pair.status is Status.UNCHANGED:
-        lines.append("  " + " / ".join(comparison.draft.paragraphs[i].text for i in pair.draft))
+        lines.append(
+            "  " + _safe(" / ".join(comparison.draft.paragraphs[i].text for i in pair.draft))
+        )
     elif pair.status is Status.INSERTED:
         lines.append("  " + _inserted(comparison.draft.paragraphs[pair.draft[0]].text, style))
     elif pair.status is Status.DELETED:
@@ -93,7 +107,7 @@ def _inline(edits: tuple[Edit, ...], style: _Style) -> str:
     parts = []
     for edit in edits:
         if edit.op is Op.EQUAL or (edit.typographic and edit.op is Op.INSERT):
-            parts.append(edit.text)
+            parts.append(_safe(edit.text))
         elif edit.op is Op.DELETE and not edit.typographic:
             parts.append(_deleted(edit.text, style))
         elif edit.op is Op.INSERT:
@@ -102,18 +116,18 @@ def _inline(edits: tuple[Edit, ...], style: _Style) -> str:
 
 
 def _deleted(text: str, style: _Style) -> str:
-    return style(_RED, f"[-{text}-]")
+    return style(_RED, f"[-{_safe(text)}-]")
 
 
 def _inserted(text: str, style: _Style) -> str:
-    return style(_GREEN, f"{{+{text}+}}")
+    return style(_GREEN, f"{{+{_safe(text)}+}}")
 
 
 def _flag_line(flag: Flag, comparison: Comparison, style: _Style) -> str:
     verb = "added  " if flag.kind.endswith("added") else "removed"
     title = comparison.category_title(flag.category)
     counts = f"({flag.base_count} -> {flag.draft_count})"
-    return style(_YELLOW, f'  ! {verb} {title}: "{flag.matched}" {counts}')
+    return style(_YELLOW, f'  ! {verb} {title}: "{_safe(flag.matched)}" {counts}')
 
 
 def _renumbered_lines(pairs: tuple[Pair, ...], names) -> list[str]:

@@ -1,0 +1,265 @@
+"""HTML renderer: one self-contained review page built with lxml (so every piece of
+document text is escaped by construction).
+
+The page has a header (documents, symbols, dates, when made), a summary with the
+counts and a table of flagged terms linking to their paragraphs, then the document
+in draft order as an inline redline: `<del>` and `<ins>` with screen-reader text,
+flagged terms marked in their category's colour, moved paragraphs linked to a
+marker where they stood. A small script (controls hidden without it) adds the
+side-by-side view, filters and keyboard navigation (n / p changes, f / F flags).
+The Content-Security-Policy allows only the page's own style and script (by hash).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import defaultdict
+from importlib import resources
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .. import __version__
+from ..model import Comparison, Flag
+from .html_builder import append_text, css_id, element, link
+from .html_document import render_document
+from .names import document_symbol, paragraph_names
+from .settings import RenderSettings
+
+PALETTE = (
+    "#ffd8a8",
+    "#b2f2bb",
+    "#a5d8ff",
+    "#ffc9c9",
+    "#d0bfff",
+    "#99e9f2",
+    "#ffec99",
+    "#fcc2d7",
+    "#c0eb75",
+    "#eebefa",
+    "#ffe8cc",
+    "#bac8ff",
+    "#96f2d7",
+    "#e9ecef",
+    "#ffa8a8",
+    "#d8f5a2",
+)
+SECTIONS = (
+    "unchanged",
+    "modified",
+    "inserted",
+    "deleted",
+    "moved",
+    "renumbered",
+    "split",
+    "merged",
+)
+
+
+def render_html(comparison: Comparison, settings: RenderSettings | None = None) -> str:
+    """The comparison as one HTML page (a str, ending with a newline)."""
+    settings = settings or RenderSettings()
+    colours = _colours(comparison)
+    style = _asset("report.css") + _category_css(colours)
+    script = _asset("report.js")
+    root = etree.Element("html", lang="en")
+    _head(root, comparison, style, script)
+    body = etree.SubElement(root, "body")
+    link(body, "Skip to the document", href="#document", **{"class": "skip"})
+    _page_head(body, comparison, settings)
+    _controls(body, comparison, colours)
+    main = etree.SubElement(body, "main", id="main")
+    _summary(main, comparison, colours)
+    render_document(main, comparison)
+    footer = etree.SubElement(body, "footer")
+    footer.text = (
+        f"Made by unwording {__version__}. "
+        "Deleted text is struck through, inserted text underlined."
+    )
+    etree.SubElement(body, "script").text = script
+    page = lxml_html.tostring(root, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
+    return page + "\n"
+
+
+def _asset(name: str) -> str:
+    return resources.files("unwording").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _digest(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def _colours(comparison: Comparison) -> dict[str, str]:
+    used = sorted({flag.category for flag in comparison.flags})
+    return {category: PALETTE[n % len(PALETTE)] for n, category in enumerate(used)}
+
+
+def _category_css(colours: dict[str, str]) -> str:
+    rules = []
+    for category, colour in colours.items():
+        name = css_id(category)
+        rules.append(f".{name}-mark, .swatch.{name} {{ background: {colour}; }}")
+        rules.append(
+            f'body[data-show="{name}"] .pair:not(.{name}), body[data-show="{name}"] .ghost '
+            "{ display: none; }"
+        )
+    return "\n" + "\n".join(rules) + "\n"
+
+
+def _head(root, comparison: Comparison, style: str, script: str) -> None:
+    head = etree.SubElement(root, "head")
+    etree.SubElement(head, "meta", charset="utf-8")
+    policy = (
+        f"default-src 'none'; style-src '{_digest(style)}'; script-src '{_digest(script)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    etree.SubElement(head, "meta", **{"http-equiv": "Content-Security-Policy", "content": policy})
+    etree.SubElement(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+    etree.SubElement(head, "meta", name="generator", content=f"unwording {__version__}")
+    title = f"{_name(comparison.base)} → {_name(comparison.draft)}: unwording report"
+    element(head, "title", title)
+    element(head, "style", style)
+
+
+def _name(document) -> str:
+    return document.source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _page_head(body, comparison: Comparison, settings: RenderSettings) -> None:
+    header = etree.SubElement(body, "header", **{"class": "page-head"})
+    h1 = element(header, "h1", "Changes from ")
+    element(h1, "cite", _name(comparison.base))
+    element(h1, "span", "→", **{"class": "arrow", "aria-label": "to"})
+    element(h1, "cite", _name(comparison.draft))
+    meta = etree.SubElement(header, "dl", **{"class": "meta"})
+    for role, document in (("Base", comparison.base), ("Draft", comparison.draft)):
+        element(meta, "dt", role)
+        element(meta, "dd", _describe(document))
+    if settings.made_at:
+        element(meta, "dt", "Report made")
+        element(meta, "dd", settings.made_at)
+    element(meta, "dt", "Made with")
+    element(
+        meta,
+        "dd",
+        f"unwording {__version__}" + (", strict typography" if comparison.options.strict else ""),
+    )
+
+
+def _describe(document) -> str:
+    parts = [document.source]
+    symbol = document_symbol(document)
+    if symbol:
+        parts.append(symbol)
+    if document.modified:
+        parts.append(f"file dated {document.modified}")
+    parts.append(f"{len(document.paragraphs)} paragraphs")
+    return " · ".join(parts)
+
+
+def _controls(body, comparison: Comparison, colours: dict[str, str]) -> None:
+    nav = etree.SubElement(
+        body,
+        "nav",
+        id="controls",
+        hidden="hidden",
+        **{"class": "controls", "aria-label": "Report controls"},
+    )
+    views = element(nav, "div", None, **{"class": "group", "role": "group", "aria-label": "View"})
+    element(views, "span", "View:")
+    element(
+        views,
+        "button",
+        "Inline redline",
+        type="button",
+        **{"data-view": "inline", "aria-pressed": "true"},
+    )
+    element(
+        views,
+        "button",
+        "Side by side",
+        type="button",
+        **{"data-view": "side", "aria-pressed": "false"},
+    )
+    show = element(nav, "div", None, **{"class": "group"})
+    element(show, "label", "Show:", **{"for": "show"})
+    select = etree.SubElement(show, "select", id="show")
+    for value, text in (
+        ("all", "All paragraphs"),
+        ("changed", "Changed only"),
+        ("flagged", "Flagged only"),
+    ):
+        element(select, "option", text, value=value)
+    for category in colours:
+        element(
+            select,
+            "option",
+            f"Flag: {comparison.category_title(category)}",
+            value=css_id(category),
+        )
+    steps = element(nav, "div", None, **{"class": "group"})
+    for label, key, action in (
+        ("Previous change", "p", ".pair.changed -1"),
+        ("Next change", "n", ".pair.changed 1"),
+        ("Next flag", "f", ".pair.flagged 1"),
+    ):
+        button = element(steps, "button", label + " ", type="button", **{"data-step": action})
+        element(button, "kbd", key)
+
+
+def _summary(main, comparison: Comparison, colours: dict[str, str]) -> None:
+    section = etree.SubElement(
+        main, "section", **{"class": "summary", "aria-labelledby": "summary-h"}
+    )
+    element(section, "h2", "Summary", id="summary-h")
+    counts = etree.SubElement(section, "ul", **{"class": "counts"})
+    summary = vars(comparison.summary)
+    for name in (*SECTIONS, "flags"):
+        item = element(counts, "li", None, **({"class": "zero"} if not summary[name] else {}))
+        element(item, "span", str(summary[name]), **{"class": "n"})
+        append_text(item, name if name != "flags" else "flagged terms")
+    if comparison.flags:
+        _flag_table(section, comparison, colours)
+    else:
+        element(section, "p", "No watched term was added or removed.")
+
+
+def _flag_table(section, comparison: Comparison, colours: dict[str, str]) -> None:
+    element(section, "h3", "Flagged terms")
+    table = etree.SubElement(section, "table", **{"class": "flags"})
+    head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+    for title in ("Category", "Term", "Change", "Occurrences (base → draft)", "Paragraphs"):
+        element(head, "th", title, scope="col")
+    body = etree.SubElement(table, "tbody")
+    names = paragraph_names(comparison.draft), paragraph_names(comparison.base)
+    for (category, term, kind), flags in _grouped(comparison.flags).items():
+        row = etree.SubElement(body, "tr")
+        cell = element(row, "td", None)
+        element(
+            cell, "span", None, **{"class": f"swatch {css_id(category)}", "aria-hidden": "true"}
+        )
+        append_text(cell, comparison.category_title(category))
+        element(row, "td", term)
+        element(row, "td", "added" if kind.endswith("added") else "removed")
+        before, after = sum(f.base_count for f in flags), sum(f.draft_count for f in flags)
+        element(row, "td", f"{before} → {after}")
+        links = element(row, "td", None)
+        for number, flag in enumerate(flags):
+            if number:
+                append_text(links, ", ")
+            link(links, _flag_place(flag, names), href=f"#pair-{flag.pair}")
+
+
+def _grouped(flags: tuple[Flag, ...]) -> dict[tuple[str, str, str], list[Flag]]:
+    groups: dict[tuple[str, str, str], list[Flag]] = defaultdict(list)
+    for flag in flags:
+        groups[(flag.category, flag.term, flag.kind)].append(flag)
+    return dict(sorted(groups.items()))
+
+
+def _flag_place(flag: Flag, names) -> str:
+    draft_names, base_names = names
+    if flag.draft:
+        return draft_names[flag.draft[0]]
+    return base_names[flag.base[0]] + " (deleted)"

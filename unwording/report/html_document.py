@@ -1,0 +1,182 @@
+"""The document part of the HTML report: every pair in draft order.
+
+Each pair is an `<article>` with its labels, kind, status and flags; edits become
+`<del>` / `<ins>` with screen-reader text; flagged terms are `<mark>`ed in their
+category's colour; a moved paragraph gets a marker where it stood.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from lxml import etree
+
+from ..model import Comparison, Edit, Flag, Op, Pair, Status
+from .html_builder import append_text, css_id, element, link
+from .names import paragraph_names
+
+
+def render_document(main, comparison: Comparison) -> None:
+    section = etree.SubElement(
+        main, "section", id="document", **{"class": "document", "aria-labelledby": "document-h"}
+    )
+    element(section, "h2", "Document, in draft order", id="document-h")
+    names = paragraph_names(comparison.base), paragraph_names(comparison.draft)
+    flags_of: dict[int, list[Flag]] = defaultdict(list)
+    for flag in comparison.flags:
+        flags_of[flag.pair].append(flag)
+    ghosts = _ghost_places(comparison.pairs)
+    for number, pair in enumerate(comparison.pairs):
+        _pair(section, comparison, number, pair, names, flags_of[number])
+        for moved in ghosts.get(number, ()):
+            _ghost(section, moved, comparison.pairs[moved], names)
+
+
+def _ghost_places(pairs: tuple[Pair, ...]) -> dict[int, list[int]]:
+    """After which pair each moved pair's marker stands: where its base text stood."""
+    anchor = {
+        b: n for n, pair in enumerate(pairs) if pair.draft and not pair.moved for b in pair.base
+    }
+    places: dict[int, list[int]] = defaultdict(list)
+    for number, pair in enumerate(pairs):
+        if pair.moved:
+            before = [anchor[b] for b in range(pair.base[0] - 1, -1, -1) if b in anchor][:1]
+            places[before[0] if before else -1].append(number)
+    return places
+
+
+def _ghost(section, number: int, pair: Pair, names) -> None:
+    ghost = element(section, "p", None, id=f"from-{number}", **{"class": "ghost"})
+    append_text(ghost, f"{_labels(pair.base, names[0])} stood here; it moved to ")
+    link(ghost, _labels(pair.draft, names[1]), href=f"#pair-{number}")
+    append_text(ghost, ".")
+
+
+def _labels(indices: tuple[int, ...], names: list[str]) -> str:
+    return "+".join(names[i] for i in indices)
+
+
+def _pair(
+    section, comparison: Comparison, number: int, pair: Pair, names, flags: list[Flag]
+) -> None:
+    classes = ["pair", pair.status.value]
+    classes += ["changed"] if pair.changed else []
+    classes += ["flagged", *sorted({css_id(f.category) for f in flags})] if flags else []
+    article = etree.SubElement(
+        section, "article", id=f"pair-{number}", tabindex="-1", **{"class": " ".join(classes)}
+    )
+    _pair_head(article, comparison, number, pair, names)
+    text = etree.SubElement(article, "div", **{"class": "text inline"})
+    _pair_text(text, comparison, pair, flags)
+    if flags:
+        _pair_flags(article, comparison, flags)
+
+
+def _pair_head(article, comparison: Comparison, number: int, pair: Pair, names) -> None:
+    head = etree.SubElement(article, "div", **{"class": "pair-head"})
+    base, draft = _labels(pair.base, names[0]), _labels(pair.draft, names[1])
+    shown = draft or base if not (base and draft) or base == draft else f"{base} → {draft}"
+    link(
+        head,
+        shown,
+        href=f"#pair-{number}",
+        **{"class": "label permalink", "title": "Link to this paragraph"},
+    )
+    paragraphs = comparison.draft.paragraphs if pair.draft else comparison.base.paragraphs
+    kind = paragraphs[(pair.draft or pair.base)[0]].kind
+    element(head, "span", kind.value if kind else "other", **{"class": "kind"})
+    if pair.status is not Status.UNCHANGED:
+        element(head, "span", pair.status.value, **{"class": f"badge {pair.status.value}"})
+    if pair.moved:
+        badge = element(head, "span", None, **{"class": "badge moved"})
+        link(badge, f"moved from {base}", href=f"#from-{number}")
+    if pair.renumbered:
+        element(head, "span", "renumbered", **{"class": "badge renumbered"})
+    if pair.status in (Status.MODIFIED, Status.SPLIT, Status.MERGED):
+        element(head, "span", f"similarity {pair.similarity:.2f}", **{"class": "similarity"})
+
+
+def _pair_text(parent, comparison: Comparison, pair: Pair, flags: list[Flag]) -> None:
+    marker = _marker(flags)
+    if pair.status is Status.UNCHANGED:
+        text = "\n".join(comparison.draft.paragraphs[i].text for i in pair.draft)
+        _write(parent, text, marker)
+        return
+    for edit in pair.edits:
+        _edit(parent, edit, marker)
+
+
+def _edit(parent, edit: Edit, marker) -> None:
+    if edit.op is Op.EQUAL or (edit.typographic and edit.op is Op.INSERT):
+        _write(parent, edit.text, marker)
+    elif edit.op is Op.DELETE and not edit.typographic:
+        _change(parent, "del", "deleted: ", edit.text, marker)
+    elif edit.op is Op.INSERT:
+        _change(parent, "ins", "inserted: ", edit.text, marker)
+
+
+def _change(parent, tag: str, spoken: str, text: str, marker) -> None:
+    change = etree.SubElement(parent, tag)
+    element(change, "span", f"[{spoken}", **{"class": "sr"})
+    _write(change, text, marker)
+    element(change, "span", "]", **{"class": "sr"})
+
+
+_GAP = r"[\s\-\u2010\u2011\u00a0]+"
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.split(_GAP, text.lower().strip()))
+
+
+def _marker(flags: list[Flag]):
+    """A regex of the flagged texts of a pair, and the category of each."""
+    found = {_fold(flag.matched): flag.category for flag in flags if flag.matched.strip()}
+    if not found:
+        return None
+    phrases = sorted(found, key=len, reverse=True)
+    pattern = "|".join(_GAP.join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE), found
+
+
+def _write(parent, text: str, marker) -> None:
+    """Append text, marking flagged terms and turning newlines into paragraph breaks."""
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            etree.SubElement(parent, "span", **{"class": "para-break"})
+        _write_line(parent, line, marker)
+
+
+def _write_line(parent, text: str, marker) -> None:
+    if marker is None:
+        append_text(parent, text)
+        return
+    regex, categories = marker
+    position = 0
+    for found in regex.finditer(text):
+        append_text(parent, text[position : found.start()])
+        category = categories.get(_fold(found.group()), "")
+        mark = element(parent, "mark", found.group(), **{"class": f"term {css_id(category)}-mark"})
+        mark.set("title", category)
+        position = found.end()
+    append_text(parent, text[position:])
+
+
+def _pair_flags(article, comparison: Comparison, flags: list[Flag]) -> None:
+    listing = etree.SubElement(article, "ul", **{"class": "pair-flags", "aria-label": "Flags"})
+    for flag in flags:
+        item = etree.SubElement(listing, "li")
+        element(
+            item,
+            "span",
+            None,
+            **{"class": f"swatch {css_id(flag.category)}", "aria-hidden": "true"},
+        )
+        verb = "Added" if flag.kind.endswith("added") else "Removed"
+        element(item, "strong", verb)
+        append_text(
+            item,
+            f" {comparison.category_title(flag.category)}: “{flag.matched}”"
+            f" ({flag.base_count} → {flag.draft_count})",
+        )
