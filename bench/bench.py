@@ -128,56 +128,29 @@ def _text(resolutions: list[list[str]]) -> str:
     return "\n\n".join("\n\n".join(paragraphs) for paragraphs in resolutions) + "\n"
 
 
+def unwording_command(base: Path, draft: Path, out: Path, *options: str) -> list[str]:
+    """The command line that compares `base` with `draft` into `out`."""
+    return [
+        sys.executable,
+        "-m",
+        "unwording",
+        "compare",
+        str(base),
+        str(draft),
+        "-o",
+        str(out),
+        *options,
+    ]
+
+
 def approaches(base: Path, draft: Path, out: Path) -> dict[str, list[str]]:
+    files = (str(base), str(draft), str(out))
     return {
-        "unwording (json)": [
-            "unwording",
-            "compare",
-            str(base),
-            str(draft),
-            "-f",
-            "json",
-            "-o",
-            str(out),
-        ],
-        "unwording (html)": [
-            sys.executable,
-            "-m",
-            "unwording",
-            "compare",
-            str(base),
-            str(draft),
-            "-f",
-            "html",
-            "-o",
-            str(out),
-        ],
-        "unwording (text)": [
-            sys.executable,
-            "-m",
-            "unwording",
-            "compare",
-            str(base),
-            str(draft),
-            "-o",
-            str(out),
-        ],
-        "difflib words (whole document)": [
-            sys.executable,
-            "-c",
-            DIFFLIB,
-            str(base),
-            str(draft),
-            str(out),
-        ],
-        "redlines (whole document)": [
-            sys.executable,
-            "-c",
-            REDLINES,
-            str(base),
-            str(draft),
-            str(out),
-        ],
+        "unwording (json)": unwording_command(base, draft, out, "-f", "json"),
+        "unwording (html)": unwording_command(base, draft, out, "-f", "html"),
+        "unwording (text)": unwording_command(base, draft, out),
+        "difflib words (whole document)": [sys.executable, "-c", DIFFLIB, *files],
+        "redlines (whole document)": [sys.executable, "-c", REDLINES, *files],
     }
 
 

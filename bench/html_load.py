@@ -41,18 +41,7 @@ def main() -> None:
         base_text, draft_text = bench.build(args.words)
         base.write_text(base_text, encoding="utf-8")
         draft.write_text(draft_text, encoding="utf-8")
-        command = [
-            sys.executable,
-            "-m",
-            "unwording",
-            "compare",
-            str(base),
-            str(draft),
-            "-f",
-            "html",
-            "-o",
-            str(report),
-        ]
+        command = bench.unwording_command(base, draft, report, "-f", "html")
         print("| step | time |\n|---|---|")
         timed("write the HTML report (whole process)", lambda: subprocess.run(command, check=True))
         print(f"| report size | {report.stat().st_size / 1e6:.1f} MB |")
