@@ -187,14 +187,19 @@ def _isolated(command: list[str], timeout: float) -> tuple[float | None, float]:
 
 
 _PROBE = """
-import resource, subprocess, sys, time
+import resource, subprocess, sys, threading, time
 timeout, command = float(sys.argv[1]), sys.argv[2:]
 start = time.perf_counter()
-try:
-    subprocess.run(command, check=True, timeout=timeout, stdout=subprocess.DEVNULL)
-except subprocess.TimeoutExpired:
-    print("timeout 0"); sys.exit(0)
+child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+timer = threading.Timer(timeout, child.kill)
+timer.start()
+code = child.wait()  # a blocking wait: Popen.wait(timeout) would poll every 50 ms
 elapsed = time.perf_counter() - start
+timer.cancel()
+if code < 0:
+    print("timeout 0"); sys.exit(0)
+if code:
+    sys.exit(code)
 print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 """
 

@@ -7,11 +7,12 @@ that every renderer in `report/` turns into text, JSON or HTML.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from .align import align_documents
 from .diff import diff_pairs
-from .flags import flag_pairs
-from .lexicon import Lexicon, load_lexicon
+from .flags import Rulebook, flag_pairs, load_rulebook
+from .language import detect_language
 from .model import Comparison, Document, Options
 from .normalize import normalize_document
 from .readers import read_bytes, read_source
@@ -23,8 +24,7 @@ def compare_files(
 ) -> Comparison:
     """Read two files (`-` is stdin) and compare them. Raises `UnwordingError`."""
     options = options or Options()
-    lexicon = load_lexicon(options.lexicon_path)
-    return compare_documents(read_source(base), read_source(draft), options, lexicon)
+    return compare_documents(read_source(base), read_source(draft), options)
 
 
 def compare(
@@ -42,18 +42,24 @@ def compare(
 
 
 def compare_documents(
-    base: Document, draft: Document, options: Options | None = None, lexicon: Lexicon | None = None
+    base: Document,
+    draft: Document,
+    options: Options | None = None,
+    rulebook: Rulebook | None = None,
 ) -> Comparison:
     """Run the stages after reading on two documents."""
     options = options or Options()
-    lexicon = lexicon or load_lexicon(options.lexicon_path)
     base = prepare_document(base, options)
     draft = prepare_document(draft, options)
+    if rulebook is None:
+        lang = options.lang or detect_language(_keys(base) + _keys(draft))
+        rulebook = load_rulebook(lang, options.lexicon_path)
     pairs = align_documents(base, draft)
     pairs = diff_pairs(pairs, _texts(base), _texts(draft), options.strict)
-    flags = flag_pairs(pairs, _keys(base), _keys(draft), lexicon)
+    pairs, flags = flag_pairs(pairs, base, draft, rulebook)
     warnings = base.warnings + draft.warnings
-    return Comparison(base, draft, pairs, flags, options, warnings, dict(lexicon.categories))
+    options = replace(options, lang=rulebook.lang)
+    return Comparison(base, draft, pairs, flags, options, warnings, rulebook.categories)
 
 
 def prepare_document(document: Document, options: Options) -> Document:

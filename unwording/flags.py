@@ -1,95 +1,89 @@
-"""Flag stage: which watched terms a pair added or removed.
+"""Flag stage: what a pair's change means politically.
 
-For each pair that is not unchanged, every lexicon term is counted in the base
-side and in the draft side (on the matching keys, so typography does not
-matter; overlapping matches go to the longest term). A higher count in the
-draft is `term_added`, a lower one `term_removed`. Unchanged pairs, moved or
-not, have equal keys and so raise no term flag.
+For every pair that is not unchanged, the rules in `rules/` find watched terms
+and hedges added or removed, opening verbs and modals weakened or strengthened,
+paragraphs moved between preamble and operative part, and brackets added,
+removed or resolved; and each changed pair is classed editorial or substantive.
+The `Rulebook` holds what the rules use, for one language.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from .lexicon import Lexicon, Term
-from .model import Flag, Pair, Status
+from .lexicon import Lexicon, load_lexicon, read_data_file
+from .model import Document, Flag, Pair, Status
+from .rules import JOINER, PairText
+from .rules.brackets import bracket_flags
+from .rules.editorial import classify
+from .rules.terms import count_flags
+from .rules.verbs import Scales, build_scales, modal_flags, position_flags, verb_flags
 
-TERM_ADDED = "term_added"
-TERM_REMOVED = "term_removed"
-JOINER = "\n"
+
+@dataclass(frozen=True)
+class Rulebook:
+    """The lexicons and verb scales of one language."""
+
+    lang: str
+    terms: Lexicon
+    hedges: Lexicon
+    scales: Scales
+
+    @property
+    def categories(self) -> dict[str, str]:
+        """Every category id and its title, terms and hedges and verb scales."""
+        return {
+            **self.terms.categories,
+            **self.hedges.categories,
+            **self.scales.titles,
+            "position": "Position in the resolution",
+            "modal": "Modal verb",
+            "brackets": "Brackets",
+        }
+
+
+def load_rulebook(lang: str = "en", lexicon_path: str | Path | None = None) -> Rulebook:
+    """Load the default lexicons and scales of `lang`, merged with a user lexicon."""
+    return Rulebook(
+        lang=lang,
+        terms=load_lexicon(lexicon_path, lang, "lexicon"),
+        hedges=load_lexicon(lexicon_path, lang, "hedges"),
+        scales=build_scales(read_data_file(f"verbs-{lang}.toml") or {}),
+    )
 
 
 def flag_pairs(
-    pairs: Sequence[Pair], base_keys: Sequence[str], draft_keys: Sequence[str], lexicon: Lexicon
-) -> tuple[Flag, ...]:
-    """All term flags of all pairs, in pair order then lexicon order."""
+    pairs: Sequence[Pair], base: Document, draft: Document, rulebook: Rulebook
+) -> tuple[tuple[Pair, ...], tuple[Flag, ...]]:
+    """Pairs with their `nature` set, and every flag, in pair order."""
     flags: list[Flag] = []
+    classified = []
     for number, pair in enumerate(pairs):
-        if pair.status is not Status.UNCHANGED:
-            base = JOINER.join(base_keys[i] for i in pair.base)
-            draft = JOINER.join(draft_keys[i] for i in pair.draft)
-            flags.extend(flag_texts(base, draft, lexicon, pair, number))
-    return tuple(flags)
+        classified.append(replace(pair, nature=classify(pair)))
+        if pair.status is not Status.UNCHANGED or pair.moved:
+            flags.extend(_pair_flags(_text(number, pair, base, draft), rulebook))
+    return tuple(classified), tuple(flags)
 
 
-def flag_texts(base: str, draft: str, lexicon: Lexicon, pair: Pair, number: int) -> Iterator[Flag]:
-    """Term flags for one pair whose joined keys are `base` and `draft`."""
-    base_found = find_terms(base, lexicon.terms)
-    draft_found = find_terms(draft, lexicon.terms)
-    base_counts = Counter((term.category, term.term) for term, _ in base_found)
-    draft_counts = Counter((term.category, term.term) for term, _ in draft_found)
-    for term in _unique(lexicon.terms):
-        key = (term.category, term.term)
-        before, after = base_counts[key], draft_counts[key]
-        if before == after:
-            continue
-        kind, found, other = (
-            (TERM_ADDED, draft_found, base_found)
-            if after > before
-            else (TERM_REMOVED, base_found, draft_found)
-        )
-        yield Flag(
-            kind=kind,
-            category=term.category,
-            term=term.term,
-            matched=_example(term, found, other),
-            base=pair.base,
-            draft=pair.draft,
-            pair=number,
-            base_count=before,
-            draft_count=after,
-        )
+def _text(number: int, pair: Pair, base: Document, draft: Document) -> PairText:
+    return PairText(
+        number=number,
+        pair=pair,
+        base=JOINER.join(base.paragraphs[i].key for i in pair.base),
+        draft=JOINER.join(draft.paragraphs[i].key for i in pair.draft),
+        base_kind=base.paragraphs[pair.base[0]].kind if pair.base else None,
+        draft_kind=draft.paragraphs[pair.draft[0]].kind if pair.draft else None,
+    )
 
 
-def find_terms(text: str, terms: Sequence[Term]) -> list[tuple[Term, str]]:
-    """Non-overlapping term matches in `text`, longest first where they overlap."""
-    matches = []
-    lowered = text.lower()
-    for order, term in enumerate(terms):
-        if not term.may_occur_in(lowered):
-            continue
-        for found in term.regex.finditer(text):
-            matches.append((found.start(), -(found.end() - found.start()), order, found))
-    kept: list[tuple[Term, str]] = []
-    reach = -1
-    for start, _, order, found in sorted(matches):
-        if start >= reach:
-            kept.append((terms[order], found.group()))
-            reach = found.end()
-    return kept
-
-
-def _unique(terms: Sequence[Term]) -> Iterator[Term]:
-    seen: set[tuple[str, str]] = set()
-    for term in terms:
-        if (term.category, term.term) not in seen:
-            seen.add((term.category, term.term))
-            yield term
-
-
-def _example(term: Term, found: list[tuple[Term, str]], other: list[tuple[Term, str]]) -> str:
-    texts = [text for match, text in found if match is term]
-    others = {text.lower() for match, text in other if match is term}
-    fresh = [text for text in texts if text.lower() not in others]
-    return (fresh or texts)[0]
+def _pair_flags(text: PairText, rulebook: Rulebook) -> Iterator[Flag]:
+    yield from position_flags(text)
+    if text.pair.status is Status.UNCHANGED:
+        return
+    yield from count_flags(text, rulebook.terms, "term")
+    yield from count_flags(text, rulebook.hedges, "hedge")
+    yield from verb_flags(text, rulebook.scales)
+    yield from modal_flags(text, rulebook.scales)
+    yield from bracket_flags(text)

@@ -1,10 +1,16 @@
-"""Lexicons: the watched terms, loaded from data files (TOML or YAML).
+"""Lexicons: the watched terms and hedges, loaded from data files (TOML or YAML).
 
 A lexicon has `[categories.<id>]` tables with a `title`, and `[[terms]]` with a
 `category`, a canonical `term`, plain `phrases` and optional regex `patterns`.
-A user lexicon (`--lexicon FILE`) is merged into the default one: an entry with
-the same category and term replaces the default entry, others are added, and
-`replace_default = true` drops the default lexicon altogether.
+Phrases match case- and accent-insensitively on whole words, with any run of
+spaces or hyphens between words; a `*` at the end of a word matches any ending
+(`гендерн* равенств*` for Russian inflection).
+
+The defaults are `data/lexicon-<lang>.toml` and `data/hedges-<lang>.toml`. A user
+file (`--lexicon FILE`) is merged into them: its `[[terms]]` go to the terms and
+its `[[hedges]]` to the hedges; an entry with the same category and term replaces
+the default one, others are added, and `replace_default = true` drops the
+defaults altogether.
 """
 
 from __future__ import annotations
@@ -25,6 +31,26 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 DEFAULT_LEXICON = "lexicon-en.toml"
 _SEPARATOR = re.compile(r"[\s\-\u2010\u2011]+")
+_ACCENTED = {
+    "a": "aàáâãäå",
+    "c": "cç",
+    "e": "eèéêë",
+    "i": "iìíîï",
+    "n": "nñ",
+    "o": "oòóôõö",
+    "u": "uùúûü",
+    "y": "yýÿ",
+    "е": "её",
+}
+_BASE_LETTER = {accented: base for base, group in _ACCENTED.items() for accented in group}
+
+
+def fold_accents(text: str) -> str:
+    """Lower-cased text without accents (for cheap pre-checks)."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return "".join(_BASE_LETTER.get(char, char) for char in lowered)
 
 
 @dataclass(frozen=True)
@@ -49,15 +75,25 @@ class Lexicon:
     terms: tuple[Term, ...]
 
 
-def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Load the default lexicon, merged with the user lexicon at `path` if given."""
-    data = _parse_toml(
-        resources.files("unwording").joinpath("data", DEFAULT_LEXICON).read_text(encoding="utf-8"),
-        DEFAULT_LEXICON,
-    )
+def load_lexicon(
+    path: str | Path | None = None, lang: str = "en", kind: str = "lexicon"
+) -> Lexicon:
+    """Load a default lexicon (`kind` is `lexicon` or `hedges`), merged with a user file."""
+    name = f"{kind}-{lang}.toml"
+    data = read_data_file(name) or {"terms": []}
     if path is not None:
-        data = _merge(data, _read_user_file(Path(path)))
-    return _build(data, str(path or DEFAULT_LEXICON))
+        user = _read_user_file(Path(path))
+        section = "terms" if kind == "lexicon" else "hedges"
+        data = _merge(data, {**user, "terms": user.get(section, [])})
+    return _build(data, str(path or name))
+
+
+def read_data_file(name: str) -> dict[str, Any] | None:
+    """A TOML file shipped in `unwording/data/`, or None when there is none."""
+    resource = resources.files("unwording").joinpath("data", name)
+    if not resource.is_file():
+        return None
+    return _parse_toml(resource.read_text(encoding="utf-8"), name)
 
 
 def _read_user_file(path: Path) -> dict[str, Any]:
@@ -139,11 +175,22 @@ def _term(entry: Any, where: str) -> Term:
 
 
 def _hints(phrases: list[str]) -> tuple[str, ...]:
-    """The longest word of every phrase, lower-cased: one must occur for a match."""
-    words = (_SEPARATOR.split(p.strip().lower()) for p in phrases if p.strip())
-    return tuple(sorted({max(parts, key=len) for parts in words}))
+    """The longest word of every phrase, folded: one must occur for a match."""
+    words = (_SEPARATOR.split(fold_accents(p.strip())) for p in phrases if p.strip())
+    return tuple(sorted({max(parts, key=len).rstrip("*") for parts in words}))
 
 
 def _phrase_regex(phrase: str) -> str:
-    words = [re.escape(word) for word in _SEPARATOR.split(phrase.strip()) if word]
-    return r"[\s\-]+".join(words)
+    words = [_word_regex(word) for word in _SEPARATOR.split(phrase.strip()) if word]
+    return r"[\s\-\u2010\u2011]+".join(words)
+
+
+def _word_regex(word: str) -> str:
+    stem = word.endswith("*") and len(word) > 1
+    letters = "".join(_letter_regex(char) for char in (word[:-1] if stem else word))
+    return letters + (r"\w*" if stem else "")
+
+
+def _letter_regex(char: str) -> str:
+    base = _BASE_LETTER.get(char.lower())
+    return f"[{_ACCENTED[base]}]" if base else re.escape(char)

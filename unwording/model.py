@@ -34,6 +34,10 @@ class Status(str, Enum):
     MERGED = "merged"
 
 
+SUBSTANTIVE = "substantive"
+EDITORIAL = "editorial"
+
+
 class Op(str, Enum):
     """One word-diff operation."""
 
@@ -121,6 +125,7 @@ class Pair:
     renumbered: bool = False
     similarity: float = 0.0
     edits: tuple[Edit, ...] = ()
+    nature: str | None = None
 
     @property
     def changed(self) -> bool:
@@ -130,7 +135,13 @@ class Pair:
 
 @dataclass(frozen=True)
 class Flag:
-    """A watched term (or, later, hedge or verb) added or removed in a pair."""
+    """A finding in a pair: a term or hedge added or removed, a verb or modal
+    weakened or strengthened, a bracket added, removed or resolved.
+
+    `base_count` / `draft_count` count a term's occurrences; `detail` says more
+    (verb strengths, how a bracket was resolved); `parties` are the delegations a
+    bracket is attributed to.
+    """
 
     kind: str
     category: str
@@ -141,6 +152,8 @@ class Flag:
     pair: int
     base_count: int = 0
     draft_count: int = 0
+    detail: str = ""
+    parties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,12 +162,15 @@ class Options:
 
     strict: bool = False
     lexicon_path: str | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
 class Summary:
     """Counts shown first in every report."""
 
+    substantive: int
+    editorial: int
     unchanged: int
     modified: int
     inserted: int
@@ -189,6 +205,8 @@ class Comparison:
         for pair in self.pairs:
             counts[pair.status] += 1
         return Summary(
+            substantive=sum(pair.nature == SUBSTANTIVE for pair in self.pairs),
+            editorial=sum(pair.nature == EDITORIAL for pair in self.pairs),
             unchanged=counts[Status.UNCHANGED],
             modified=counts[Status.MODIFIED],
             inserted=counts[Status.INSERTED],

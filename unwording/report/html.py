@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections import defaultdict
 from importlib import resources
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from .. import __version__
-from ..model import Comparison, Flag
-from .html_builder import append_text, css_id, element, link
+from ..model import Comparison
+from .html_builder import css_id, element, link
 from .html_document import render_document
-from .names import document_symbol, paragraph_names
+from .html_summary import render_summary
+from .names import document_symbol
 from .settings import RenderSettings
 
 PALETTE = (
@@ -45,16 +45,6 @@ PALETTE = (
     "#ffa8a8",
     "#d8f5a2",
 )
-SECTIONS = (
-    "unchanged",
-    "modified",
-    "inserted",
-    "deleted",
-    "moved",
-    "renumbered",
-    "split",
-    "merged",
-)
 
 
 def render_html(comparison: Comparison, settings: RenderSettings | None = None) -> str:
@@ -70,7 +60,7 @@ def render_html(comparison: Comparison, settings: RenderSettings | None = None) 
     _page_head(body, comparison, settings)
     _controls(body, comparison, colours)
     main = etree.SubElement(body, "main", id="main")
-    _summary(main, comparison, colours)
+    render_summary(main, comparison, colours)
     render_document(main, comparison)
     footer = etree.SubElement(body, "footer")
     footer.text = (
@@ -188,6 +178,7 @@ def _controls(body, comparison: Comparison, colours: dict[str, str]) -> None:
     for value, text in (
         ("all", "All paragraphs"),
         ("changed", "Changed only"),
+        ("substantive", "Substantive changes only"),
         ("flagged", "Flagged only"),
     ):
         element(select, "option", text, value=value)
@@ -206,60 +197,3 @@ def _controls(body, comparison: Comparison, colours: dict[str, str]) -> None:
     ):
         button = element(steps, "button", label + " ", type="button", **{"data-step": action})
         element(button, "kbd", key)
-
-
-def _summary(main, comparison: Comparison, colours: dict[str, str]) -> None:
-    section = etree.SubElement(
-        main, "section", **{"class": "summary", "aria-labelledby": "summary-h"}
-    )
-    element(section, "h2", "Summary", id="summary-h")
-    counts = etree.SubElement(section, "ul", **{"class": "counts"})
-    summary = vars(comparison.summary)
-    for name in (*SECTIONS, "flags"):
-        item = element(counts, "li", None, **({"class": "zero"} if not summary[name] else {}))
-        element(item, "span", str(summary[name]), **{"class": "n"})
-        append_text(item, name if name != "flags" else "flagged terms")
-    if comparison.flags:
-        _flag_table(section, comparison, colours)
-    else:
-        element(section, "p", "No watched term was added or removed.")
-
-
-def _flag_table(section, comparison: Comparison, colours: dict[str, str]) -> None:
-    element(section, "h3", "Flagged terms")
-    table = etree.SubElement(section, "table", **{"class": "flags"})
-    head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-    for title in ("Category", "Term", "Change", "Occurrences (base → draft)", "Paragraphs"):
-        element(head, "th", title, scope="col")
-    body = etree.SubElement(table, "tbody")
-    names = paragraph_names(comparison.draft), paragraph_names(comparison.base)
-    for (category, term, kind), flags in _grouped(comparison.flags).items():
-        row = etree.SubElement(body, "tr")
-        cell = element(row, "td", None)
-        element(
-            cell, "span", None, **{"class": f"swatch {css_id(category)}", "aria-hidden": "true"}
-        )
-        append_text(cell, comparison.category_title(category))
-        element(row, "td", term)
-        element(row, "td", "added" if kind.endswith("added") else "removed")
-        before, after = sum(f.base_count for f in flags), sum(f.draft_count for f in flags)
-        element(row, "td", f"{before} → {after}")
-        links = element(row, "td", None)
-        for number, flag in enumerate(flags):
-            if number:
-                append_text(links, ", ")
-            link(links, _flag_place(flag, names), href=f"#pair-{flag.pair}")
-
-
-def _grouped(flags: tuple[Flag, ...]) -> dict[tuple[str, str, str], list[Flag]]:
-    groups: dict[tuple[str, str, str], list[Flag]] = defaultdict(list)
-    for flag in flags:
-        groups[(flag.category, flag.term, flag.kind)].append(flag)
-    return dict(sorted(groups.items()))
-
-
-def _flag_place(flag: Flag, names) -> str:
-    draft_names, base_names = names
-    if flag.draft:
-        return draft_names[flag.draft[0]]
-    return base_names[flag.base[0]] + " (deleted)"

@@ -15,6 +15,7 @@ from lxml import etree
 from ..model import Comparison, Edit, Flag, Op, Pair, Status
 from .html_builder import append_text, css_id, element, link
 from .names import paragraph_names
+from .wording import flag_action, flag_body
 
 
 def render_document(main, comparison: Comparison) -> None:
@@ -62,6 +63,7 @@ def _pair(
 ) -> None:
     classes = ["pair", pair.status.value]
     classes += ["changed"] if pair.changed else []
+    classes += [pair.nature] if pair.nature else []
     classes += ["flagged", *sorted({css_id(f.category) for f in flags})] if flags else []
     article = etree.SubElement(
         section, "article", id=f"pair-{number}", tabindex="-1", **{"class": " ".join(classes)}
@@ -173,10 +175,7 @@ def _pair_flags(article, comparison: Comparison, flags: list[Flag]) -> None:
             None,
             **{"class": f"swatch {css_id(flag.category)}", "aria-hidden": "true"},
         )
-        verb = "Added" if flag.kind.endswith("added") else "Removed"
-        element(item, "strong", verb)
-        append_text(
-            item,
-            f" {comparison.category_title(flag.category)}: “{flag.matched}”"
-            f" ({flag.base_count} → {flag.draft_count})",
-        )
+        action = flag_action(flag)
+        element(item, "strong", action[:1].upper() + action[1:])
+        body = flag_body(flag, comparison.category_title(flag.category))
+        append_text(item, " " + body.replace(" -> ", " → "))

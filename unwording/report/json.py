@@ -24,7 +24,7 @@ def render_json(comparison: Comparison, settings: RenderSettings | None = None) 
         "{",
         f'"schema_version": {SCHEMA_VERSION},',
         f'"unwording_version": {_dump(__version__)},',
-        f'"options": {_dump({"strict": comparison.options.strict})},',
+        f'"options": {_dump(_options(comparison))},',
         f'"base": {_document(comparison.base)},',
         f'"draft": {_document(comparison.draft)},',
         f'"summary": {_dump(summary)},',
@@ -35,6 +35,10 @@ def render_json(comparison: Comparison, settings: RenderSettings | None = None) 
         "}",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _options(comparison: Comparison) -> dict[str, Any]:
+    return {"strict": comparison.options.strict, "lang": comparison.options.lang}
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
@@ -77,7 +81,7 @@ def _pair(pair: Pair) -> str:
         f'{{"status": "{pair.status.value}", "base": {_ints(pair.base)}, '
         f'"draft": {_ints(pair.draft)}, "moved": {_bool(pair.moved)}, '
         f'"renumbered": {_bool(pair.renumbered)}, "similarity": {pair.similarity!r}, '
-        f'"edits": [{edits}]}}'
+        f'"change": {_optional(pair.nature)}, "edits": [{edits}]}}'
     )
 
 
@@ -111,5 +115,7 @@ def _flag(flag: Flag) -> str:
             "pair": flag.pair,
             "base_count": flag.base_count,
             "draft_count": flag.draft_count,
+            "detail": flag.detail,
+            "parties": list(flag.parties),
         }
     )

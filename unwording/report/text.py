@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import __version__
-from ..model import Comparison, Edit, Flag, Op, Pair, Status
+from ..model import EDITORIAL, SUBSTANTIVE, Comparison, Edit, Flag, Op, Pair, Status
 from .names import paragraph_names
 from .settings import RenderSettings
+from .wording import flag_action, flag_body
 
 _RED, _GREEN, _YELLOW, _BOLD, _DIM, _RESET = (
     "\x1b[31m",
@@ -50,16 +51,34 @@ def render_text(comparison: Comparison, settings: RenderSettings | None = None) 
     for flag in comparison.flags:
         flags_by_pair[flag.pair].append(flag)
     lines = _header(comparison, style)
-    for number, pair in enumerate(comparison.pairs):
-        if pair.status is not Status.UNCHANGED or pair.moved:
+    for title, numbers in _sections(comparison.pairs):
+        lines += ["", style(_BOLD, f"== {title} ({len(numbers)})")] if numbers else []
+        for number in numbers:
+            pair = comparison.pairs[number]
             lines += _pair_lines(comparison, pair, names, flags_by_pair[number], style)
     lines += _renumbered_lines(comparison.pairs, names)
     return "\n".join(lines) + "\n"
 
 
+def _sections(pairs: tuple[Pair, ...]) -> list[tuple[str, list[int]]]:
+    """Substantive changes first, then editorial ones, then moves of unchanged text."""
+    groups: dict[str, list[int]] = {SUBSTANTIVE: [], EDITORIAL: [], "moved": []}
+    for number, pair in enumerate(pairs):
+        if pair.nature in groups:
+            groups[pair.nature].append(number)
+        elif pair.moved:
+            groups["moved"].append(number)
+    return [
+        ("Substantive changes", groups[SUBSTANTIVE]),
+        ("Editorial changes (references, numbers, dates)", groups[EDITORIAL]),
+        ("Moved, text unchanged", groups["moved"]),
+    ]
+
+
 def _header(comparison: Comparison, style: _Style) -> list[str]:
     s = comparison.summary
     counts = (
+        f"{s.substantive} substantive and {s.editorial} editorial changes; "
         f"{s.unchanged} unchanged, {s.modified} modified, {s.inserted} inserted, "
         f"{s.deleted} deleted, {s.moved} moved, {s.renumbered} renumbered, "
         f"{s.split} split, {s.merged} merged; {s.flags} flags"
@@ -124,10 +143,8 @@ def _inserted(text: str, style: _Style) -> str:
 
 
 def _flag_line(flag: Flag, comparison: Comparison, style: _Style) -> str:
-    verb = "added  " if flag.kind.endswith("added") else "removed"
-    title = comparison.category_title(flag.category)
-    counts = f"({flag.base_count} -> {flag.draft_count})"
-    return style(_YELLOW, f'  ! {verb} {title}: "{_safe(flag.matched)}" {counts}')
+    body = flag_body(flag, comparison.category_title(flag.category))
+    return style(_YELLOW, f"  ! {flag_action(flag)} {_safe(body)}")
 
 
 def _renumbered_lines(pairs: tuple[Pair, ...], names) -> list[str]:

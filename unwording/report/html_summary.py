@@ -1,0 +1,128 @@
+"""The summary part of the HTML report: counts, an index of changes (substantive
+first) and the table of flags by category and term, linking to the paragraphs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from lxml import etree
+
+from ..model import Comparison, Flag, Pair
+from .html_builder import append_text, css_id, element, link
+from .names import paragraph_names
+from .wording import flag_action
+
+SECTIONS = (
+    "substantive",
+    "editorial",
+    "unchanged",
+    "modified",
+    "inserted",
+    "deleted",
+    "moved",
+    "renumbered",
+    "split",
+    "merged",
+)
+_INDEX = (("substantive", "Substantive changes"), ("editorial", "Editorial changes"))
+
+
+def render_summary(main, comparison: Comparison, colours: dict[str, str]) -> None:
+    section = etree.SubElement(
+        main, "section", **{"class": "summary", "aria-labelledby": "summary-h"}
+    )
+    element(section, "h2", "Summary", id="summary-h")
+    counts = etree.SubElement(section, "ul", **{"class": "counts"})
+    summary = vars(comparison.summary)
+    for name in (*SECTIONS, "flags"):
+        item = element(counts, "li", None, **({"class": "zero"} if not summary[name] else {}))
+        element(item, "span", str(summary[name]), **{"class": "n"})
+        append_text(item, _COUNT_NAMES.get(name, name))
+    _change_index(section, comparison)
+    if comparison.flags:
+        _flag_table(section, comparison, colours)
+    else:
+        element(section, "p", "No watched term was added or removed.")
+
+
+_COUNT_NAMES = {
+    "flags": "flags",
+    "substantive": "substantive changes",
+    "editorial": "editorial changes",
+}
+
+
+def _change_index(section, comparison: Comparison) -> None:
+    """Links to every changed paragraph: substantive changes first, then editorial ones."""
+    names = paragraph_names(comparison.draft), paragraph_names(comparison.base)
+    for nature, title in (
+        ("substantive", "Substantive changes"),
+        ("editorial", "Editorial changes"),
+    ):
+        numbers = [n for n, pair in enumerate(comparison.pairs) if pair.nature == nature]
+        if not numbers:
+            continue
+        line = element(section, "p", None, **{"class": f"index {nature}"})
+        element(line, "strong", f"{title}: ")
+        for position, number in enumerate(numbers):
+            append_text(line, ", " if position else "")
+            pair = comparison.pairs[number]
+            link(line, _place(pair, names), href=f"#pair-{number}")
+
+
+def _place(pair: Pair, names) -> str:
+    draft_names, base_names = names
+    if pair.draft:
+        return "+".join(draft_names[i] for i in pair.draft)
+    return base_names[pair.base[0]] + " (deleted)"
+
+
+def _flag_table(section, comparison: Comparison, colours: dict[str, str]) -> None:
+    element(section, "h3", "Flagged terms")
+    table = etree.SubElement(section, "table", **{"class": "flags"})
+    head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+    for title in (
+        "Category",
+        "Term",
+        "Change",
+        "Occurrences or strength (base → draft)",
+        "Paragraphs",
+    ):
+        element(head, "th", title, scope="col")
+    body = etree.SubElement(table, "tbody")
+    names = paragraph_names(comparison.draft), paragraph_names(comparison.base)
+    for (category, term, _kind), flags in _grouped(comparison.flags).items():
+        row = etree.SubElement(body, "tr")
+        cell = element(row, "td", None)
+        element(
+            cell, "span", None, **{"class": f"swatch {css_id(category)}", "aria-hidden": "true"}
+        )
+        append_text(cell, comparison.category_title(category))
+        element(row, "td", term)
+        element(row, "td", flag_action(flags[0]))
+        element(row, "td", _occurrences(flags))
+        links = element(row, "td", None)
+        for number, flag in enumerate(flags):
+            if number:
+                append_text(links, ", ")
+            link(links, _flag_place(flag, names), href=f"#pair-{flag.pair}")
+
+
+def _occurrences(flags: list[Flag]) -> str:
+    if flags[0].kind.startswith(("term_", "hedge_")):
+        return f"{sum(f.base_count for f in flags)} → {sum(f.draft_count for f in flags)}"
+    return "; ".join(sorted({f.detail.replace(" -> ", " → ") for f in flags if f.detail}))
+
+
+def _grouped(flags: tuple[Flag, ...]) -> dict[tuple[str, str, str], list[Flag]]:
+    groups: dict[tuple[str, str, str], list[Flag]] = defaultdict(list)
+    for flag in flags:
+        groups[(flag.category, flag.term, flag.kind)].append(flag)
+    return dict(sorted(groups.items()))
+
+
+def _flag_place(flag: Flag, names) -> str:
+    draft_names, base_names = names
+    if flag.draft:
+        return draft_names[flag.draft[0]]
+    return base_names[flag.base[0]] + " (deleted)"

@@ -1,0 +1,75 @@
+"""Count-based flags: watched terms and hedges added or removed in a pair.
+
+Every lexicon term is counted in the base side and in the draft side (on the
+matching keys, so typography does not matter; overlapping matches go to the
+longest term). A higher count in the draft is `<kind>_added`, a lower one
+`<kind>_removed`. Unchanged pairs, moved or not, have equal keys and raise nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from ..lexicon import Lexicon, Term, fold_accents
+from ..model import Flag
+from . import PairText
+
+
+def count_flags(text: PairText, lexicon: Lexicon, kind: str) -> Iterator[Flag]:
+    """`<kind>_added` / `<kind>_removed` flags for every term whose count changed."""
+    base_found = find_terms(text.base, lexicon.terms)
+    draft_found = find_terms(text.draft, lexicon.terms)
+    base_counts = Counter((term.category, term.term) for term, _ in base_found)
+    draft_counts = Counter((term.category, term.term) for term, _ in draft_found)
+    for term in _unique(lexicon.terms):
+        key = (term.category, term.term)
+        before, after = base_counts[key], draft_counts[key]
+        if before == after:
+            continue
+        added = after > before
+        found, other = (draft_found, base_found) if added else (base_found, draft_found)
+        yield Flag(
+            kind=f"{kind}_added" if added else f"{kind}_removed",
+            category=term.category,
+            term=term.term,
+            matched=_example(term, found, other),
+            base=text.pair.base,
+            draft=text.pair.draft,
+            pair=text.number,
+            base_count=before,
+            draft_count=after,
+        )
+
+
+def find_terms(text: str, terms: Sequence[Term]) -> list[tuple[Term, str]]:
+    """Non-overlapping term matches in `text`, longest first where they overlap."""
+    matches = []
+    lowered = fold_accents(text)
+    for order, term in enumerate(terms):
+        if not term.may_occur_in(lowered):
+            continue
+        for found in term.regex.finditer(text):
+            matches.append((found.start(), -(found.end() - found.start()), order, found))
+    kept: list[tuple[Term, str]] = []
+    reach = -1
+    for start, _, order, found in sorted(matches):
+        if start >= reach:
+            kept.append((terms[order], found.group()))
+            reach = found.end()
+    return kept
+
+
+def _unique(terms: Sequence[Term]) -> Iterator[Term]:
+    seen: set[tuple[str, str]] = set()
+    for term in terms:
+        if (term.category, term.term) not in seen:
+            seen.add((term.category, term.term))
+            yield term
+
+
+def _example(term: Term, found: list[tuple[Term, str]], other: list[tuple[Term, str]]) -> str:
+    texts = [text for match, text in found if match is term]
+    others = {text.lower() for match, text in other if match is term}
+    fresh = [text for text in texts if text.lower() not in others]
+    return (fresh or texts)[0]
