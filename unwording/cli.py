@@ -17,8 +17,11 @@ import click
 from . import __version__
 from .compare import compare_files
 from .errors import OutputError, UnwordingError
+from .flags import load_rulebook
+from .language import LANGUAGES
 from .model import Comparison, Options
 from .report import RENDERERS, RenderSettings, render, report_time
+from .report.terms import render_terms
 
 EXIT_CHANGES = 1
 EXIT_ERROR = 2
@@ -74,13 +77,20 @@ def cli() -> None:
     help="Colour the text report (default: only on a terminal).",
 )
 @click.option(
+    "--lang",
+    type=click.Choice(["auto", *LANGUAGES]),
+    default="auto",
+    show_default=True,
+    help="Language of the lexicons (auto: detected from the text).",
+)
+@click.option(
     "--no-timestamp",
     is_flag=True,
     help="Leave the 'report made' time out of the HTML report (reproducible bytes).",
 )
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def compare_command(
-    base, draft, fmt, output, fail_on_changes, strict, lexicon, color, no_timestamp, debug
+    base, draft, fmt, output, fail_on_changes, strict, lexicon, color, lang, no_timestamp, debug
 ):
     """Compare BASE with DRAFT (either may be '-' for stdin).
 
@@ -92,7 +102,8 @@ def compare_command(
       cat draft.txt | unwording compare base.txt -
     """
     try:
-        comparison = _run(base, draft, output, Options(strict=strict, lexicon_path=lexicon))
+        options = Options(strict, lexicon, None if lang == "auto" else lang)
+        comparison = _run(base, draft, output, options)
         settings = RenderSettings(_use_color(color, output, fmt), report_time(not no_timestamp))
         _emit(render(comparison, fmt, settings), output)
     except UnwordingError as error:
@@ -103,6 +114,30 @@ def compare_command(
         click.echo(f"unwording: warning: {notice}", err=True)
     if fail_on_changes and comparison.has_changes:
         sys.exit(EXIT_CHANGES)
+
+
+@cli.command("terms")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of the lexicons to list.",
+)
+@click.option(
+    "--lexicon",
+    type=click.Path(dir_okay=False),
+    help="A TOML or YAML lexicon to merge in (to check a custom file).",
+)
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+def terms_command(lang, lexicon, debug):
+    """List the watched terms, hedges and verb scales, by category."""
+    try:
+        sys.stdout.write(render_terms(load_rulebook(lang, lexicon)))
+    except UnwordingError as error:
+        if debug:
+            traceback.print_exc()
+        raise _Failure(str(error)) from None
 
 
 def _run(base: str, draft: str, output: str | None, options: Options) -> Comparison:

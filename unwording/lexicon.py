@@ -61,6 +61,7 @@ class Term:
     term: str
     regex: re.Pattern[str]
     hints: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
 
     def may_occur_in(self, lowered: str) -> bool:
         """Cheap pre-check on lower-cased text: can the regex match at all?"""
@@ -171,7 +172,8 @@ def _term(entry: Any, where: str) -> Term:
     except re.error as error:
         raise LexiconError(f"{where} ({entry['term']!r}): invalid pattern ({error})") from None
     hints = () if entry.get("patterns") else _hints(phrases)
-    return Term(str(entry["category"]), str(entry["term"]), regex, hints)
+    shown = tuple(phrases) + tuple(f"/{p}/" for p in entry.get("patterns") or [])
+    return Term(str(entry["category"]), str(entry["term"]), regex, hints, shown)
 
 
 def _hints(phrases: list[str]) -> tuple[str, ...]:
@@ -182,7 +184,7 @@ def _hints(phrases: list[str]) -> tuple[str, ...]:
 
 def _phrase_regex(phrase: str) -> str:
     words = [_word_regex(word) for word in _SEPARATOR.split(phrase.strip()) if word]
-    return r"[\s\-\u2010\u2011]+".join(words)
+    return r",?[\s\-\u2010\u2011]+".join(words)
 
 
 def _word_regex(word: str) -> str:
