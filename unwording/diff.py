@@ -3,7 +3,8 @@
 Texts are cut into word, punctuation and space tokens whose concatenation is the
 text itself. Each distinct token key becomes one character, diff-match-patch
 diffs those strings (its line-mode trick applied to words, so no fragment of a
-word is ever shown), and the result is mapped back to the original tokens.
+word is ever shown), a semantic cleanup counted in words joins scattered edits
+into readable phrase changes, and the result is mapped back to the tokens.
 
 In the default mode tokens are compared by their normalized key, and tokens that
 differ only in typography come out as a delete + insert marked `typographic`;
@@ -27,7 +28,7 @@ from .model import Edit, Op, Pair, Status
 from .normalize import normalize_token
 
 _TOKEN = re.compile(r"[\w\u00ad]+(?:[-\u2010\u2011'\u2019][\w\u00ad]+)*|\s+|[^\w\s]")
-_OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
+_WORDISH = re.compile(r"\w")
 MAX_DMP_TOKENS = 20_000
 MAX_DIFF_TOKENS = 400_000
 JOINER = "\n"
@@ -65,7 +66,7 @@ def diff_texts(base: str, draft: str, strict: bool = False) -> tuple[Edit, ...]:
         return _whole(base, draft)
     base_keys = [_token_key(t, strict) for t in base_tokens]
     draft_keys = [_token_key(t, strict) for t in draft_tokens]
-    runs = _diff_keys(base_keys, draft_keys)
+    runs = _cleanup(_diff_keys(base_keys, draft_keys), base_tokens, draft_tokens)
     return tuple(_merge(_edits(runs, base_tokens, draft_tokens)))
 
 
@@ -93,7 +94,6 @@ def _diff_keys(base_keys: list[str], draft_keys: list[str]) -> list[tuple[int, i
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
     diffs = engine.diff_main(base_chars, draft_chars, False)
-    engine.diff_cleanupSemantic(diffs)
     return [(op, len(chars)) for op, chars in diffs]
 
 
@@ -121,6 +121,67 @@ def _diff_large(base_keys: list[str], draft_keys: list[str]) -> list[tuple[int, 
         if j2 > j1:
             runs.append((1, j2 - j1))
     return runs
+
+
+Run = tuple[int, int]
+
+
+def _cleanup(runs: list[Run], base_tokens: list[str], draft_tokens: list[str]) -> list[Run]:
+    """Semantic cleanup counted in words (dmp's own counts characters, here tokens):
+    an unchanged stretch between two changes is absorbed into them when it has no
+    more words than the larger side of the change before it and of the change after
+    it, so "[-democracy-]{+the rule of law+} and [-human rights-]..." reads as one
+    phrase swap, while a long shared stretch stays visible."""
+    runs = _normalized(runs)
+    while True:
+        absorbed = _absorb_one(runs, base_tokens, draft_tokens)
+        if absorbed is None:
+            return runs
+        runs = _normalized(absorbed)
+
+
+def _absorb_one(runs: list[Run], base_tokens, draft_tokens) -> list[Run] | None:
+    i = j = 0
+    sizes = []
+    for op, count in runs:
+        tokens = base_tokens[i : i + count] if op != 1 else draft_tokens[j : j + count]
+        sizes.append(sum(1 for token in tokens if _WORDISH.match(token)))
+        i += count if op != 1 else 0
+        j += count if op != -1 else 0
+    for k in range(1, len(runs) - 1):
+        if runs[k][0] != 0:
+            continue
+        before = max((sizes[m] for m in _block(runs, k, -1)), default=0)
+        after = max((sizes[m] for m in _block(runs, k, 1)), default=0)
+        if sizes[k] == 0 or (sizes[k] <= before and sizes[k] <= after):
+            count = runs[k][1]
+            return [*runs[:k], (-1, count), (1, count), *runs[k + 1 :]]
+    return None
+
+
+def _block(runs: list[Run], k: int, step: int) -> list[int]:
+    """Indices of the change runs right before (step -1) or after (step 1) run k."""
+    found = []
+    m = k + step
+    while 0 <= m < len(runs) and runs[m][0] != 0:
+        found.append(m)
+        m += step
+    return found
+
+
+def _normalized(runs: list[Run]) -> list[Run]:
+    """Equal runs merged; each stretch of changes as one delete then one insert."""
+    result: list[Run] = []
+    for is_equal, group in groupby(runs, key=lambda run: run[0] == 0):
+        items = list(group)
+        if is_equal:
+            result.append((0, sum(count for _, count in items)))
+            continue
+        for op in (-1, 1):
+            total = sum(count for kind, count in items if kind == op)
+            if total:
+                result.append((op, total))
+    return result
 
 
 def _edits(runs, base_tokens: list[str], draft_tokens: list[str]) -> Iterator[Edit]:

@@ -31,6 +31,9 @@ _FOLD = {
     **{c: "" for c in _DELETED},
 }
 _SPECIAL = re.compile("[" + re.escape("".join(_FOLD)) + "]")
+_LINK = re.compile(r"!?\[([^\[\]]*)\](?:\([^()\s]*\)|\[[^\[\]]*\])")
+_LINK_DEFINITION = re.compile(r"(?:^|(?<=\s))\[([^\[\]]+)\]:\s+\S+")
+_SHORTCUT = re.compile(r"\[([^\[\]]+)\]")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
 
 
@@ -60,16 +63,32 @@ def _fold(text: str) -> str:
 def normalize_document(document: Document, strict: bool = False) -> Document:
     """Set the `key` of every paragraph of `document`.
 
-    In Markdown, emphasis markers (`*Recalling*`, `__Urges__`) are left out of
-    the key, so a change of formatting alone is no change of wording.
+    In Markdown, emphasis markers (`*Recalling*`, `__Urges__`) and link syntax
+    (`[text](url)`, `[text][ref]`, `[ref]: url`) are left out of the key, so a
+    change of formatting or of a link target alone is no change of wording.
     """
     markdown = document.format == "markdown" and not strict
+    labels = _link_labels(document) if markdown else None
     paragraphs = tuple(
-        paragraph.with_key(normalize_text(_plain(paragraph.text, markdown), strict))
+        paragraph.with_key(normalize_text(_plain(paragraph.text, labels), strict))
         for paragraph in document.paragraphs
     )
     return replace(document, paragraphs=paragraphs)
 
 
-def _plain(text: str, markdown: bool) -> str:
-    return _EMPHASIS.sub("", text) if markdown else text
+def _link_labels(document: Document) -> frozenset[str]:
+    """Labels of Markdown link definitions (`[label]: url`) anywhere in the document."""
+    return frozenset(
+        found.group(1).lower()
+        for paragraph in document.paragraphs
+        for found in _LINK_DEFINITION.finditer(paragraph.text)
+    )
+
+
+def _plain(text: str, labels: frozenset[str] | None) -> str:
+    """Markdown text without link syntax and emphasis (None: not Markdown)."""
+    if labels is None:
+        return text
+    text = _LINK_DEFINITION.sub("", _LINK.sub(r"\1", text))
+    text = _SHORTCUT.sub(lambda m: m.group(1) if m.group(1).lower() in labels else m.group(), text)
+    return _EMPHASIS.sub("", text)

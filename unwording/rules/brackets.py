@@ -115,7 +115,7 @@ def _resolution(text: PairText, bracket: Bracket) -> Flag:
     if text.pair.status is Status.DELETED:
         return _flag(text, "bracket_removed", bracket, "paragraph deleted")
     unbracketed = _unbracketed(text.draft)
-    kept = [alt for alt in bracket.alternatives if alt and _key(alt) in unbracketed]
+    kept = [alt for alt in bracket.alternatives if alt and _contains(unbracketed, alt)]
     detail = (
         f"kept: {kept[0]}"
         if kept and len(bracket.alternatives) > 1
@@ -125,7 +125,13 @@ def _resolution(text: PairText, bracket: Bracket) -> Flag:
 
 
 def _added_detail(base: str, bracket: Bracket) -> str:
-    return "existing text bracketed" if _key(bracket.text) in _unbracketed(base) else "new text"
+    existing = _contains(_unbracketed(base), bracket.text)
+    return "existing text bracketed" if existing else "new text"
+
+
+def _contains(text: str, phrase: str) -> bool:
+    """`phrase` stands in `text` as whole words (case and spacing ignored)."""
+    return re.search(rf"(?<!\w){re.escape(_key(phrase))}(?!\w)", text) is not None
 
 
 def _unbracketed(text: str) -> str:
