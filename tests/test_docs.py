@@ -37,3 +37,16 @@ def test_readme_commands_name_real_files():
     assert (ROOT / "fixtures" / "demo" / "base.txt").exists()
     assert "pip install -e . && unwording compare fixtures/demo/base.txt" in README
     assert "pip install -e '.[test]' && pytest" in README
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_is_documented(command):
+    assert f"unwording {command}" in README
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["term_added", "hedge_removed", "verb_weakened", "modal_strengthened", "bracket_resolved"],
+)
+def test_flag_kinds_are_documented(kind):
+    assert kind in README
