@@ -9,18 +9,29 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import datetime, timezone
+from importlib import import_module
 
 from ..errors import UnwordingError
 from ..model import Comparison
-from . import html, json, text
 from .settings import RenderSettings
 
 Renderer = Callable[[Comparison, RenderSettings], str]
 
+
+def _lazy(module: str, function: str) -> Renderer:
+    """A renderer imported on first use (lxml costs start-up time for text and JSON)."""
+
+    def renderer(comparison: Comparison, settings: RenderSettings) -> str:
+        return getattr(import_module(f"{__name__}.{module}"), function)(comparison, settings)
+
+    renderer.__name__ = function
+    return renderer
+
+
 RENDERERS: dict[str, Renderer] = {
-    "text": text.render_text,
-    "json": json.render_json,
-    "html": html.render_html,
+    "text": _lazy("text", "render_text"),
+    "json": _lazy("json", "render_json"),
+    "html": _lazy("html", "render_html"),
 }
 
 __all__ = ["RENDERERS", "RenderSettings", "render", "report_time"]
