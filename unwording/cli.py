@@ -20,6 +20,7 @@ from .errors import OutputError, UnwordingError
 from .flags import load_rulebook
 from .language import LANGUAGES
 from .model import Comparison, Options
+from .readers import READERS
 from .report import RENDERERS, RenderSettings, render, report_time
 from .report.terms import render_terms
 
@@ -44,7 +45,7 @@ def cli() -> None:
 
 @cli.command("compare")
 @click.argument("base", type=click.Path(dir_okay=False, allow_dash=True))
-@click.argument("draft", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("draft", type=click.Path(dir_okay=False, allow_dash=True), required=False)
 @click.option(
     "--format",
     "-f",
@@ -84,15 +85,43 @@ def cli() -> None:
     help="Language of the lexicons (auto: detected from the text).",
 )
 @click.option(
+    "--changes",
+    type=click.Choice(["accept", "reject"]),
+    default="accept",
+    show_default=True,
+    help="Read Word tracked changes as accepted or rejected.",
+)
+@click.option(
+    "--from",
+    "fmt_in",
+    type=click.Choice(sorted(READERS)),
+    help="Read both files as this format instead of guessing it.",
+)
+@click.option(
     "--no-timestamp",
     is_flag=True,
     help="Leave the 'report made' time out of the HTML report (reproducible bytes).",
 )
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def compare_command(
-    base, draft, fmt, output, fail_on_changes, strict, lexicon, color, lang, no_timestamp, debug
+    base,
+    draft,
+    fmt,
+    output,
+    fail_on_changes,
+    strict,
+    lexicon,
+    color,
+    lang,
+    changes,
+    fmt_in,
+    no_timestamp,
+    debug,
 ):
     """Compare BASE with DRAFT (either may be '-' for stdin).
+
+    With BASE alone, BASE must be a Word file with tracked changes: its text with
+    the changes rejected is compared with its text with the changes accepted.
 
     \b
     Examples:
@@ -100,9 +129,10 @@ def compare_command(
       unwording compare base.txt draft.txt --format json -o changes.json
       unwording compare base.txt draft.txt --format html -o report.html
       cat draft.txt | unwording compare base.txt -
+      unwording compare amended.docx
     """
     try:
-        options = Options(strict, lexicon, None if lang == "auto" else lang)
+        options = Options(strict, lexicon, None if lang == "auto" else lang, changes, fmt_in)
         comparison = _run(base, draft, output, options)
         settings = RenderSettings(_use_color(color, output, fmt), report_time(not no_timestamp))
         _emit(render(comparison, fmt, settings), output)
@@ -140,7 +170,7 @@ def terms_command(lang, lexicon, debug):
         raise _Failure(str(error)) from None
 
 
-def _run(base: str, draft: str, output: str | None, options: Options) -> Comparison:
+def _run(base: str, draft: str | None, output: str | None, options: Options) -> Comparison:
     if base == "-" and draft == "-":
         raise UnwordingError("only one of BASE and DRAFT can be '-' (stdin)")
     if output:

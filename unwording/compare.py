@@ -15,16 +15,27 @@ from .flags import Rulebook, flag_pairs, load_rulebook
 from .language import detect_language
 from .model import Comparison, Document, Options
 from .normalize import normalize_document
-from .readers import read_bytes, read_source
+from .readers import read_both_views, read_bytes, read_source
 from .segment import segment_document
 
 
 def compare_files(
-    base: str | os.PathLike[str], draft: str | os.PathLike[str], options: Options | None = None
+    base: str | os.PathLike[str],
+    draft: str | os.PathLike[str] | None = None,
+    options: Options | None = None,
 ) -> Comparison:
-    """Read two files (`-` is stdin) and compare them. Raises `UnwordingError`."""
+    """Read two files (`-` is stdin) and compare them. Raises `UnwordingError`.
+
+    With no `draft`, `base` must be a Word file with tracked changes: its rejected
+    state is compared with its accepted state, so a redline needs no second file.
+    """
     options = options or Options()
-    return compare_documents(read_source(base), read_source(draft), options)
+    fmt = options.input_format
+    if draft is None:
+        return compare_documents(*read_both_views(base, fmt), options)
+    base_document = read_source(base, fmt, options.changes)
+    draft_document = read_source(draft, fmt, options.changes)
+    return compare_documents(base_document, draft_document, options)
 
 
 def compare(
@@ -55,7 +66,7 @@ def compare_documents(
         lang = options.lang or detect_language(_keys(base) + _keys(draft))
         rulebook = load_rulebook(lang, options.lexicon_path)
     pairs = align_documents(base, draft)
-    pairs = diff_pairs(pairs, _texts(base), _texts(draft), options.strict)
+    pairs = diff_pairs(pairs, base.paragraphs, draft.paragraphs, options.strict)
     pairs, flags = flag_pairs(pairs, base, draft, rulebook)
     warnings = base.warnings + draft.warnings
     options = replace(options, lang=rulebook.lang)
@@ -65,10 +76,6 @@ def compare_documents(
 def prepare_document(document: Document, options: Options) -> Document:
     """Normalize then segment a read document."""
     return segment_document(normalize_document(document, options.strict))
-
-
-def _texts(document: Document) -> list[str]:
-    return [paragraph.text for paragraph in document.paragraphs]
 
 
 def _keys(document: Document) -> list[str]:

@@ -24,7 +24,7 @@ from itertools import groupby
 
 from diff_match_patch import diff_match_patch
 
-from .model import Edit, Op, Pair, Status
+from .model import Edit, Op, Pair, Paragraph, Status
 from .normalize import normalize_token
 
 _TOKEN = re.compile(r"[\w\u00ad]+(?:[-\u2010\u2011'\u2019][\w\u00ad]+)*|\s+|[^\w\s]")
@@ -41,20 +41,52 @@ def tokenize(text: str) -> list[str]:
 
 def diff_pairs(
     pairs: Sequence[Pair],
-    base_texts: Sequence[str],
-    draft_texts: Sequence[str],
+    base: Sequence[Paragraph],
+    draft: Sequence[Paragraph],
     strict: bool = False,
 ) -> tuple[Pair, ...]:
     """Fill in the edits of every pair (none for unchanged pairs)."""
-    return tuple(_with_edits(pair, base_texts, draft_texts, strict) for pair in pairs)
+    return tuple(_with_edits(pair, base, draft, strict) for pair in pairs)
 
 
-def _with_edits(pair: Pair, base_texts, draft_texts, strict: bool) -> Pair:
+def _with_edits(pair: Pair, base: Sequence[Paragraph], draft: Sequence[Paragraph], strict) -> Pair:
     if pair.status is Status.UNCHANGED:
         return pair
-    base = JOINER.join(base_texts[i] for i in pair.base)
-    draft = JOINER.join(draft_texts[i] for i in pair.draft)
-    return replace(pair, edits=diff_texts(base, draft, strict))
+    base_text, base_spans = _joined([base[i] for i in pair.base])
+    draft_text, draft_spans = _joined([draft[i] for i in pair.draft])
+    edits = diff_texts(base_text, draft_text, strict)
+    if base_spans or draft_spans:
+        edits = _attributed(edits, base_spans, draft_spans)
+    return replace(pair, edits=edits)
+
+
+def _joined(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[int, int, str]]]:
+    """The paragraphs' texts joined as in the edits, with their author spans shifted."""
+    spans, offset = [], 0
+    for paragraph in paragraphs:
+        spans += [(a + offset, b + offset, who) for a, b, who in paragraph.authors]
+        offset += len(paragraph.text) + len(JOINER)
+    return JOINER.join(p.text for p in paragraphs), spans
+
+
+def _attributed(edits: tuple[Edit, ...], base_spans, draft_spans) -> tuple[Edit, ...]:
+    """Give each insertion and deletion the author of the tracked change under it."""
+    result, base_at, draft_at = [], 0, 0
+    for edit in edits:
+        size = len(edit.text)
+        if edit.op is Op.INSERT:
+            edit = replace(edit, author=_author(draft_spans, draft_at, draft_at + size))
+        elif edit.op is Op.DELETE:
+            edit = replace(edit, author=_author(base_spans, base_at, base_at + size))
+        base_at += size if edit.op is not Op.INSERT else 0
+        draft_at += size if edit.op is not Op.DELETE else 0
+        result.append(edit)
+    return tuple(result)
+
+
+def _author(spans, start: int, end: int) -> str | None:
+    names = sorted({who for a, b, who in spans if a < end and b > start})
+    return ", ".join(names) if names else None
 
 
 def diff_texts(base: str, draft: str, strict: bool = False) -> tuple[Edit, ...]:

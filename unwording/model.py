@@ -20,6 +20,7 @@ class Kind(str, Enum):
     PREAMBULAR = "preambular"
     OPERATIVE = "operative"
     HEADING = "heading"
+    FOOTNOTE = "footnote"
     OTHER = "other"
 
 
@@ -72,6 +73,8 @@ class Paragraph:
     `text` is what the reader found, with line wrapping joined; `key` is the
     normalized form used for matching only (set by the normalize stage).
     `label` and `kind` may come from the reader or be found by the segment stage.
+    `authors` are spans (start, end, author) of `text` that a tracked change by
+    that author inserted (in an accepted view) or deleted (in a rejected view).
     """
 
     index: int
@@ -80,14 +83,23 @@ class Paragraph:
     kind: Kind | None = None
     location: Location = field(default_factory=Location)
     key: str = ""
+    authors: tuple[tuple[int, int, str], ...] = ()
 
     def with_key(self, key: str) -> Paragraph:
         """This paragraph with its matching key set (faster than dataclasses.replace)."""
-        return Paragraph(self.index, self.text, self.label, self.kind, self.location, key)
+        return Paragraph(
+            self.index, self.text, self.label, self.kind, self.location, key, self.authors
+        )
 
     def with_label(self, label: str | None, text: str, key: str, kind: Kind) -> Paragraph:
         """This paragraph with its label split off and its kind set."""
-        return Paragraph(self.index, text, label, kind, self.location, key)
+        authors = self.authors
+        if authors and len(text) != len(self.text):
+            shift = len(self.text) - len(text)
+            authors = tuple(
+                (max(0, a - shift), b - shift, who) for a, b, who in authors if b - shift > 0
+            )
+        return Paragraph(self.index, text, label, kind, self.location, key, authors)
 
 
 @dataclass(frozen=True)
@@ -107,11 +119,13 @@ class Edit:
 
     `typographic` marks a delete+insert that differs only in quotes, dashes,
     spaces or hyphens: a change only in `strict` mode, shown quietly otherwise.
+    `author` is who made the change, when a Word file's tracked changes say so.
     """
 
     op: Op
     text: str
     typographic: bool = False
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +177,8 @@ class Options:
     strict: bool = False
     lexicon_path: str | None = None
     lang: str | None = None
+    changes: str = "accept"
+    input_format: str | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +233,16 @@ class Comparison:
             merged=counts[Status.MERGED],
             flags=len(self.flags),
         )
+
+    @property
+    def authors(self) -> dict[str, int]:
+        """How many edits each tracked-change author made, by name."""
+        counts: dict[str, int] = {}
+        for pair in self.pairs:
+            for edit in pair.edits:
+                if edit.author and edit.op is not Op.EQUAL:
+                    counts[edit.author] = counts.get(edit.author, 0) + 1
+        return dict(sorted(counts.items()))
 
     @property
     def has_changes(self) -> bool:

@@ -2,7 +2,8 @@
 
 Each format has one module here and one entry in `READERS`. The format is
 picked from the content first, the file suffix second, or named by the caller.
-Formats that are recognised but not read yet fail with a clear message.
+Formats that are recognised but not read yet fail with a clear message. A Word
+file with tracked changes can also be read as two documents (`read_both_views`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from . import text
+from . import docx, text
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 STDIN = "-"
@@ -29,7 +30,7 @@ class Reader:
     name: str
     suffixes: tuple[str, ...]
     sniff: Callable[[bytes], bool]
-    read: Callable[[bytes, str], Document] | None
+    read: Callable[[bytes, str, str], Document] | None
 
 
 def _starts(*magics: bytes) -> Callable[[bytes], bool]:
@@ -41,12 +42,18 @@ def _markup(data: bytes) -> bool:
     return head.startswith((b"<?xml", b"<!doctype", b"<html", b"<akomantoso"))
 
 
+def _plain(read: Callable[[bytes, str], Document]) -> Callable[[bytes, str, str], Document]:
+    return lambda data, source, changes: read(data, source)
+
+
 READERS: dict[str, Reader] = {
-    "docx": Reader("docx", (".docx", ".docm"), _starts(b"PK\x03\x04"), None),
+    "docx": Reader("docx", (".docx", ".docm"), _starts(b"PK\x03\x04"), docx.read_docx),
     "pdf": Reader("pdf", (".pdf",), _starts(b"%PDF-"), None),
     "html": Reader("html", (".html", ".htm", ".xhtml", ".xml", ".akn"), _markup, None),
-    "markdown": Reader("markdown", (".md", ".markdown"), lambda data: False, text.read_markdown),
-    "text": Reader("text", (".txt", ".text", ""), lambda data: False, text.read_text),
+    "markdown": Reader(
+        "markdown", (".md", ".markdown"), lambda data: False, _plain(text.read_markdown)
+    ),
+    "text": Reader("text", (".txt", ".text", ""), lambda data: False, _plain(text.read_text)),
 }
 
 
@@ -62,8 +69,13 @@ def detect_format(data: bytes, name: str) -> str:
     return "text"
 
 
-def read_bytes(data: bytes, source: str, fmt: str | None = None) -> Document:
-    """Read a document from bytes; `source` names it in messages and reports."""
+def read_bytes(
+    data: bytes, source: str, fmt: str | None = None, changes: str = "accept"
+) -> Document:
+    """Read a document from bytes; `source` names it in messages and reports.
+
+    `changes` says how to read tracked changes (Word): `accept` or `reject` them.
+    """
     if not data.strip():
         raise InputError(f"{source}: the file is empty")
     name = fmt or detect_format(data, source)
@@ -74,13 +86,15 @@ def read_bytes(data: bytes, source: str, fmt: str | None = None) -> Document:
         raise InputError(
             f"{source}: {name.upper()} input is not supported yet; save it as plain text"
         )
-    return reader.read(data, source)
+    return reader.read(data, source, changes)
 
 
-def read_source(path: str | os.PathLike[str], fmt: str | None = None) -> Document:
+def read_source(
+    path: str | os.PathLike[str], fmt: str | None = None, changes: str = "accept"
+) -> Document:
     """Read a document from a file path, or from stdin when the path is `-`."""
     source = os.fspath(path)
-    document = read_bytes(_load(source), source, fmt)
+    document = read_bytes(_load(source), source, fmt, changes)
     return replace(document, modified=_file_date(source))
 
 
@@ -92,6 +106,27 @@ def _file_date(source: str) -> str | None:
     except OSError:
         return None
     return datetime.fromtimestamp(stamp, tz=timezone.utc).strftime("%Y-%m-%d")
+
+
+def read_both_views(
+    path: str | os.PathLike[str], fmt: str | None = None
+) -> tuple[Document, Document]:
+    """A Word file with tracked changes as two documents: changes rejected, then accepted."""
+    source = os.fspath(path)
+    data = _load(source)
+    name = fmt or detect_format(data, source)
+    if name != "docx":
+        raise InputError(f"{source}: comparing one file needs a Word file with tracked changes")
+    if not docx.has_tracked_changes(data, source):
+        raise InputError(f"{source}: has no tracked changes; give a second file to compare with")
+    date = _file_date(source)
+    rejected = replace(
+        docx.read_docx(data, f"{source} (changes rejected)", "reject"), modified=date
+    )
+    accepted = replace(
+        docx.read_docx(data, f"{source} (changes accepted)", "accept"), modified=date
+    )
+    return rejected, accepted
 
 
 def _load(source: str) -> bytes:

@@ -113,13 +113,17 @@ def _edit(parent, edit: Edit, marker) -> None:
     if edit.op is Op.EQUAL or (edit.typographic and edit.op is Op.INSERT):
         _write(parent, edit.text, marker)
     elif edit.op is Op.DELETE and not edit.typographic:
-        _change(parent, "del", "deleted: ", edit.text, marker)
+        _change(parent, "del", "deleted: ", edit, marker)
     elif edit.op is Op.INSERT:
-        _change(parent, "ins", "inserted: ", edit.text, marker)
+        _change(parent, "ins", "inserted: ", edit, marker)
 
 
-def _change(parent, tag: str, spoken: str, text: str, marker) -> None:
+def _change(parent, tag: str, spoken: str, edit: Edit, marker) -> None:
+    text = edit.text
     change = etree.SubElement(parent, tag)
+    if edit.author:
+        change.set("title", f"{spoken.rstrip(': ')} by {edit.author}")
+        spoken = f"{spoken.rstrip(': ')} by {edit.author}: "
     element(change, "span", f"[{spoken}", **{"class": "sr"})
     _write(change, text, marker)
     element(change, "span", "]", **{"class": "sr"})

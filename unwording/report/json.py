@@ -31,6 +31,7 @@ def render_json(comparison: Comparison, settings: RenderSettings | None = None) 
         f'"pairs": {_array([_pair(pair) for pair in comparison.pairs])},',
         f'"flags": {_array([_flag(flag) for flag in comparison.flags])},',
         f'"categories": {_dump(_used_categories(comparison))},',
+        f'"authors": {_dump(comparison.authors)},',
         f'"warnings": {_dump([str(w) for w in comparison.warnings])}',
         "}",
     ]
@@ -95,6 +96,7 @@ def _bool(value: bool) -> str:
 
 def _edit(edit: Edit) -> str:
     extra = ', "typographic": true' if edit.typographic else ""
+    extra += f', "author": {_STRING(edit.author)}' if edit.author else ""
     return f'{{"op": "{edit.op.value}", "text": {_STRING(edit.text)}{extra}}}'
 
 

@@ -87,7 +87,9 @@ def _header(comparison: Comparison, style: _Style) -> list[str]:
         f"unwording {__version__}: {comparison.base.source} -> {comparison.draft.source}"
     )
     verdict = "" if comparison.has_changes else "No differences in wording."
-    return [style(_BOLD, title), counts] + ([verdict] if verdict else [])
+    authors = comparison.authors
+    by = ["Tracked changes by " + ", ".join(f"{name} ({n})" for name, n in authors.items())]
+    return [style(_BOLD, title), counts] + ([verdict] if verdict else []) + (by if authors else [])
 
 
 def _pair_lines(comparison, pair: Pair, names, flags: list[Flag], style: _Style) -> list[str]:
@@ -102,6 +104,9 @@ def _pair_lines(comparison, pair: Pair, names, flags: list[Flag], style: _Style)
         lines.append("  " + _deleted(comparison.base.paragraphs[pair.base[0]].text, style))
     else:
         lines.append("  " + _inline(pair.edits, style).replace("\n", "\n  "))
+    authors = sorted({edit.author for edit in pair.edits if edit.author})
+    if authors:
+        lines.append(style(_DIM, "  changes by " + _safe(", ".join(authors))))
     lines += [_flag_line(flag, comparison, style) for flag in flags]
     return lines
 
