@@ -27,9 +27,16 @@ def regen(request: pytest.FixtureRequest) -> bool:
 
 
 def case_dirs() -> list[Path]:
-    """Every fixture case: a folder with a base.* and a draft.* file."""
-    return sorted(p for p in FIXTURES.iterdir() if p.is_dir() and list(p.glob("base.*")))
+    """Every fixture case: a folder with base.* and draft.*, or one amended.* (a redline)."""
+    return sorted(
+        p for p in FIXTURES.iterdir()
+        if p.is_dir() and (list(p.glob("base.*")) or list(p.glob("amended.*")))
+    )
 
 
-def case_files(case: Path) -> tuple[Path, Path]:
+def case_files(case: Path) -> tuple[Path, ...]:
+    """The files to compare: base and draft, or the amended file alone."""
+    amended = list(case.glob("amended.*"))
+    if amended:
+        return (amended[0],)
     return next(case.glob("base.*")), next(case.glob("draft.*"))

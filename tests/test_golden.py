@@ -18,9 +18,9 @@ CASES = case_dirs()
 
 def _run(case, fmt: str, monkeypatch) -> tuple[int, str]:
     monkeypatch.chdir(ROOT)
-    base, draft = (str(p.relative_to(ROOT)) for p in case_files(case))
+    files = [str(p.relative_to(ROOT)) for p in case_files(case)]
     result = CliRunner().invoke(
-        cli, ["compare", base, draft, "--format", fmt, "--no-color", "--fail-on-changes"]
+        cli, ["compare", *files, "--format", fmt, "--no-color", "--fail-on-changes"]
     )
     return result.exit_code, result.stdout
 

@@ -6,7 +6,8 @@ Recognised at the start of a paragraph (or of a line inside a block):
 - negotiators' `PP3`, `OP5`, `OP5 bis`, `OP5(b)`;
 - sub-paragraphs `(a)`, `(ii)`, `(aa)` and the French/Spanish `a)`, `ii)`;
 - SDG targets and indicators `16.3`, `16.a`, `16.10.1`, and `Goal 16.`;
-- heading numbers: roman `IV.` and capital letters `B.`.
+- heading numbers: roman `IV.` and capital letters `B.`;
+- footnote and endnote markers `[fn1]`, `[en2]` (as the Word reader writes them).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ _LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)"
 
 _LABEL = re.compile(
     rf"""^(?:
-      (?P<ppop>(?:PP|OP)\s?\d{{1,3}}(?:\s?{_LATIN})?(?:\s?\([a-z]{{1,4}}\))?[.:]?)
+      (?P<note>\[(?:fn|en)\d{{1,4}}\])
+    | (?P<ppop>(?:PP|OP)\s?\d{{1,3}}(?:\s?{_LATIN})?(?:\s?\([a-z]{{1,4}}\))?[.:]?)
     | (?P<goal>Goal\s+\d{{1,2}}[.:]?)
     | (?P<target>\d{{1,2}}\.(?:\d{{1,2}}|[a-z])(?:\.\d{{1,2}})?\.?)
     | (?P<num>\d{{1,3}}(?:\s?{_LATIN}\.|[.)](?:\s?{_LATIN}\b\.?)?))

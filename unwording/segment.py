@@ -70,10 +70,13 @@ def segment_document(document: Document) -> Document:
 
 
 def _take_label(paragraph: Paragraph) -> tuple[LabelMatch | None, str | None, str, str]:
-    """The label found at the start, and the text and key without it."""
-    unlabelled = (None, paragraph.label, paragraph.text, paragraph.key)
+    """The label found at the start (or given by the reader), and text and key without it."""
+    if paragraph.label is not None:
+        given = match_label(f"{paragraph.label} .")
+        return given, paragraph.label, paragraph.text, paragraph.key
+    unlabelled = (None, None, paragraph.text, paragraph.key)
     first = paragraph.text[:1]
-    if paragraph.label is not None or not (first.isalnum() or first == "("):
+    if not (first.isalnum() or first in "(["):
         return unlabelled
     in_text = match_label(paragraph.text)
     in_key = match_label(paragraph.key) if in_text else None
@@ -84,6 +87,8 @@ def _take_label(paragraph: Paragraph) -> tuple[LabelMatch | None, str | None, st
 
 def _kind(text: str, label: LabelMatch | None, parent: Kind) -> Kind:
     group = label.group if label else None
+    if group == "note":
+        return Kind.FOOTNOTE
     if group in HEADING_GROUPS:
         return Kind.HEADING
     if group in SUB_GROUPS:

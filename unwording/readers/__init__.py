@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from . import docx, text
+from . import akn, docx, html, text
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 STDIN = "-"
@@ -37,9 +37,25 @@ def _starts(*magics: bytes) -> Callable[[bytes], bool]:
     return lambda data: data.lstrip()[:16].startswith(magics)
 
 
-def _markup(data: bytes) -> bool:
-    head = data[:512].lstrip().lower()
-    return head.startswith((b"<?xml", b"<!doctype", b"<html", b"<akomantoso"))
+def _akn(data: bytes) -> bool:
+    head = data[:4096].lstrip()
+    return head.startswith(b"<") and b"<akomaNtoso" in head
+
+
+def _html(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or (
+        head.startswith(b"<?xml") and b"<html" in head
+    )
+
+
+def _xml(data: bytes) -> bool:
+    return data[:256].lstrip().startswith(b"<?xml")
+
+
+def _not_akn(data: bytes, source: str, changes: str) -> Document:
+    akn.read_akn(data, source)  # raises the clear "XML but not Akoma Ntoso" error
+    raise InputError(f"{source}: unreadable XML")
 
 
 def _plain(read: Callable[[bytes, str], Document]) -> Callable[[bytes, str, str], Document]:
@@ -49,7 +65,11 @@ def _plain(read: Callable[[bytes, str], Document]) -> Callable[[bytes, str, str]
 READERS: dict[str, Reader] = {
     "docx": Reader("docx", (".docx", ".docm"), _starts(b"PK\x03\x04"), docx.read_docx),
     "pdf": Reader("pdf", (".pdf",), _starts(b"%PDF-"), None),
-    "html": Reader("html", (".html", ".htm", ".xhtml", ".xml", ".akn"), _markup, None),
+    "akn": Reader(
+        "akn", (".akn",), _akn, lambda data, source, changes: akn.read_akn(data, source)
+    ),
+    "html": Reader("html", (".html", ".htm", ".xhtml"), _html, html.read_html),
+    "xml": Reader("xml", (".xml",), _xml, _not_akn),
     "markdown": Reader(
         "markdown", (".md", ".markdown"), lambda data: False, _plain(text.read_markdown)
     ),
@@ -126,7 +146,9 @@ def read_both_views(
     accepted = replace(
         docx.read_docx(data, f"{source} (changes accepted)", "accept"), modified=date
     )
-    return rejected, accepted
+    seen = {notice.message for notice in rejected.warnings}
+    fresh = tuple(notice for notice in accepted.warnings if notice.message not in seen)
+    return rejected, replace(accepted, warnings=fresh)
 
 
 def _load(source: str) -> bytes:
