@@ -29,7 +29,8 @@ def regen(request: pytest.FixtureRequest) -> bool:
 def case_dirs() -> list[Path]:
     """Every fixture case: a folder with base.* and draft.*, or one amended.* (a redline)."""
     return sorted(
-        p for p in FIXTURES.iterdir()
+        p
+        for p in FIXTURES.iterdir()
         if p.is_dir() and (list(p.glob("base.*")) or list(p.glob("amended.*")))
     )
 

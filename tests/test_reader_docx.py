@@ -41,7 +41,9 @@ def test_accepted_and_rejected_views_of_a_redline():
 def test_comparing_original_and_modified_finds_the_redline_changes():
     two_files = compare_files(REDLINES / "base.docx", REDLINES / "draft.docx")
     one_file = compare_files(REDLINES / "redline.docx")
-    shape = lambda c: [(p.status, p.base, p.draft, [(e.op, e.text) for e in p.edits]) for p in c.pairs]  # noqa: E731
+    shape = lambda c: [
+        (p.status, p.base, p.draft, [(e.op, e.text) for e in p.edits]) for p in c.pairs
+    ]  # noqa: E731
     assert shape(two_files) == shape(one_file)
     assert one_file.summary.modified == 4
 
@@ -66,7 +68,9 @@ def test_deleted_paragraph_mark_joins_the_paragraphs():
 def test_comments_are_warnings_with_their_anchor():
     rejected, accepted = read_both_views(TWO)
     messages = [w.message for w in rejected.warnings]
-    assert any("comment by Delegation B" in m and "in promoting the rule of law" in m for m in messages)
+    assert any(
+        "comment by Delegation B" in m and "in promoting the rule of law" in m for m in messages
+    )
     assert accepted.warnings == ()
 
 
@@ -91,8 +95,22 @@ W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 @pytest.mark.parametrize(
     "data, message",
     [
-        (docx_with(b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document ' + W + b'><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'), "DTD"),
-        (docx_with(b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><w:document ' + W + b"><w:body/></w:document>"), "DTD"),
+        (
+            docx_with(
+                b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document '
+                + W
+                + b"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+            ),
+            "DTD",
+        ),
+        (
+            docx_with(
+                b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><w:document '
+                + W
+                + b"><w:body/></w:document>"
+            ),
+            "DTD",
+        ),
         (docx_with(b"<w:document " + W + b"><w:body><w:p>"), "not well-formed"),
         (docx_with(b"<x/>", {"word/big.xml": b"0" * 30_000_000}), "zip bomb"),
         (b"PK\x03\x04 this is not really a zip file", "damaged"),
@@ -120,8 +138,13 @@ def test_too_many_members_are_refused(monkeypatch):
 
 
 def test_unknown_elements_are_named_in_warnings():
-    body = (b"<w:document " + W + b"><w:body><w:p><w:r><w:t>Text</w:t><w:mystery/></w:r></w:p>"
-            b"<w:altChunk/></w:body></w:document>")
+    body = (
+        b"<w:document " + W + b"><w:body><w:p><w:r><w:t>Text</w:t><w:mystery/></w:r></w:p>"
+        b"<w:altChunk/></w:body></w:document>"
+    )
     document = read_bytes(docx_with(body), "odd.docx")
     assert texts(document) == ["Text"]
-    assert {w.message for w in document.warnings} == {"element not read: mystery", "element not read: altChunk"}
+    assert {w.message for w in document.warnings} == {
+        "element not read: mystery",
+        "element not read: altChunk",
+    }

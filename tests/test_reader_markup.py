@@ -74,9 +74,13 @@ def test_akn_cnd_draft_in_english_and_spanish():
     spanish = read_source(FIXTURES / "akn-cnd-draft" / "es.xml")
     labels = [p.label for p in english.paragraphs if p.label and p.kind is not Kind.FOOTNOTE]
     assert labels == ["1.", "2.", "3.", "8."]
-    assert [p.label for p in spanish.paragraphs if p.label and p.kind is not Kind.FOOTNOTE] == labels
+    assert [
+        p.label for p in spanish.paragraphs if p.label and p.kind is not Kind.FOOTNOTE
+    ] == labels
     assert any(p.kind is Kind.FOOTNOTE for p in english.paragraphs)
-    comparison = compare_files(FIXTURES / "akn-cnd-draft" / "en.xml", FIXTURES / "akn-cnd-draft" / "en.xml")
+    comparison = compare_files(
+        FIXTURES / "akn-cnd-draft" / "en.xml", FIXTURES / "akn-cnd-draft" / "en.xml"
+    )
     assert not comparison.has_changes
 
 
@@ -85,7 +89,10 @@ def test_akn_cnd_draft_in_english_and_spanish():
     [
         (b'<?xml version="1.0"?><root/>', "not Akoma Ntoso"),
         (b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b "c">]><akomaNtoso/>', "DTD"),
-        (b'<?xml version="1.0"?><akomaNtoso xmlns="http://www.akomantoso.org/2.0"><bill>', "well-formed"),
+        (
+            b'<?xml version="1.0"?><akomaNtoso xmlns="http://www.akomantoso.org/2.0"><bill>',
+            "well-formed",
+        ),
     ],
 )
 def test_bad_xml_is_a_clear_error(data, message):
