@@ -41,9 +41,10 @@ def test_accepted_and_rejected_views_of_a_redline():
 def test_comparing_original_and_modified_finds_the_redline_changes():
     two_files = compare_files(REDLINES / "base.docx", REDLINES / "draft.docx")
     one_file = compare_files(REDLINES / "redline.docx")
-    shape = lambda c: [
-        (p.status, p.base, p.draft, [(e.op, e.text) for e in p.edits]) for p in c.pairs
-    ]  # noqa: E731
+
+    def shape(c):
+        return [(p.status, p.base, p.draft, [(e.op, e.text) for e in p.edits]) for p in c.pairs]
+
     assert shape(two_files) == shape(one_file)
     assert one_file.summary.modified == 4
 

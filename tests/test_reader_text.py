@@ -99,9 +99,9 @@ def test_format_is_detected_by_content_then_suffix(data, name, fmt):
     assert detect_format(data, name) == fmt
 
 
-def test_formats_not_read_yet_give_a_clear_error():
-    with pytest.raises(InputError, match="not supported yet"):
-        read_bytes(b"%PDF-1.7 a document", "draft.pdf")
+def test_an_unknown_format_is_a_clear_error():
+    with pytest.raises(InputError, match="unknown format"):
+        read_bytes(b"plain text", "draft.txt", fmt="wordperfect")
 
 
 def test_markdown_front_matter_is_skipped_and_headings_are_marked():

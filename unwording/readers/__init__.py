@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from . import akn, docx, html, text
+from . import akn, docx, html, pdf, text
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 STDIN = "-"
@@ -64,7 +64,7 @@ def _plain(read: Callable[[bytes, str], Document]) -> Callable[[bytes, str, str]
 
 READERS: dict[str, Reader] = {
     "docx": Reader("docx", (".docx", ".docm"), _starts(b"PK\x03\x04"), docx.read_docx),
-    "pdf": Reader("pdf", (".pdf",), _starts(b"%PDF-"), None),
+    "pdf": Reader("pdf", (".pdf",), _starts(b"%PDF-"), _plain(pdf.read_pdf)),
     "akn": Reader(
         "akn", (".akn",), _akn, lambda data, source, changes: akn.read_akn(data, source)
     ),

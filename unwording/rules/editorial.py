@@ -68,7 +68,9 @@ _ORDINAL = re.compile(
     r"^(?:\w+[-\u2010\u2011])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
     r"tenth|eleventh|twelfth|\w+teenth|\w+tieth|hundredth)$"
 )
-_REFERENCE = re.compile(r"^(?:[\d./\-\u2013]+|[A-Z]{1,6}(?:/[\w.\-]+)+|\(\w+\)|[IVXLC]+)$")
+_REFERENCE = re.compile(
+    r"^(?:[\d./\-\u2013]+|\d+(?:st|nd|rd|th)|[A-Z]{1,6}(?:/[\w.\-]+)+|\(\w+\)|[IVXLC]+)$"
+)
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"']+")
 
 
