@@ -149,3 +149,24 @@ def test_unknown_elements_are_named_in_warnings():
         "element not read: mystery",
         "element not read: altChunk",
     }
+
+
+def test_tracked_moves_are_moves():
+    body = (
+        b"<w:document " + W + b"><w:body>"
+        b'<w:moveFrom w:id="1" w:author="Delegation C"><w:p><w:r><w:t>Recalling its resolution 70/1,</w:t></w:r></w:p></w:moveFrom>'
+        b"<w:p><w:r><w:t>Noting with concern the report of the Secretary-General,</w:t></w:r></w:p>"
+        b"<w:p><w:r><w:t>Welcoming the work of the Commission,</w:t></w:r></w:p>"
+        b'<w:moveTo w:id="2" w:author="Delegation C"><w:p><w:r><w:t>Recalling its resolution 70/1,</w:t></w:r></w:p></w:moveTo>'
+        b"</w:body></w:document>"
+    )
+    path_data = docx_with(body)
+    rejected = read_bytes(path_data, "moves.docx", changes="reject")
+    accepted = read_bytes(path_data, "moves.docx")
+    assert texts(rejected)[0] == texts(accepted)[-1] == "Recalling its resolution 70/1,"
+    from unwording import compare_documents
+
+    comparison = compare_documents(rejected, accepted)
+    moved = [p for p in comparison.pairs if p.moved]
+    assert len(moved) == 1 and moved[0].status.value == "unchanged"
+    assert not any(p.status.value in ("inserted", "deleted") for p in comparison.pairs)
