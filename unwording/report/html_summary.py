@@ -39,10 +39,23 @@ def render_summary(main, comparison: Comparison, colours: dict[str, str]) -> Non
         element(item, "span", str(summary[name]), **{"class": "n"})
         append_text(item, _COUNT_NAMES.get(name, name))
     _change_index(section, comparison)
+    if comparison.authors:
+        line = element(section, "p", None, **{"class": "index authors"})
+        element(line, "strong", "Tracked changes by author: ")
+        append_text(line, ", ".join(f"{name} ({n})" for name, n in comparison.authors.items()))
+    if comparison.warnings:
+        element(section, "h3", "Notes from the files (comments and what was not read)")
+        notes = etree.SubElement(section, "ul", **{"class": "notes"})
+        for notice in comparison.warnings:
+            element(notes, "li", str(notice))
     if comparison.flags:
         _flag_table(section, comparison, colours)
     else:
-        element(section, "p", "No watched term was added or removed.")
+        element(
+            section,
+            "p",
+            "Nothing was flagged: no watched term, hedge, verb, modal or bracket changed.",
+        )
 
 
 _COUNT_NAMES = {
