@@ -148,52 +148,37 @@ def _describe(document) -> str:
     return " · ".join(parts)
 
 
+_VIEWS = (("inline", "Inline redline", "true"), ("side", "Side by side", "false"))
+_SHOWN = (
+    ("all", "All paragraphs"),
+    ("changed", "Changed only"),
+    ("substantive", "Substantive changes only"),
+    ("flagged", "Flagged only"),
+)
+_STEPS = (
+    ("Previous change", "p", ".pair.changed -1"),
+    ("Next change", "n", ".pair.changed 1"),
+    ("Next flag", "f", ".pair.flagged 1"),
+)
+
+
 def _controls(body, comparison: Comparison, colours: dict[str, str]) -> None:
-    nav = etree.SubElement(
-        body,
-        "nav",
-        id="controls",
-        hidden="hidden",
-        **{"class": "controls", "aria-label": "Report controls"},
-    )
+    """The controls bar (hidden until the script shows it): view, filter, steps."""
+    attributes = {"class": "controls", "aria-label": "Report controls"}
+    nav = etree.SubElement(body, "nav", id="controls", hidden="hidden", **attributes)
     views = element(nav, "div", None, **{"class": "group", "role": "group", "aria-label": "View"})
     element(views, "span", "View:")
-    element(
-        views,
-        "button",
-        "Inline redline",
-        type="button",
-        **{"data-view": "inline", "aria-pressed": "true"},
-    )
-    element(
-        views,
-        "button",
-        "Side by side",
-        type="button",
-        **{"data-view": "side", "aria-pressed": "false"},
-    )
+    for view, text, pressed in _VIEWS:
+        element(
+            views, "button", text, type="button", **{"data-view": view, "aria-pressed": pressed}
+        )
     show = element(nav, "div", None, **{"class": "group"})
     element(show, "label", "Show:", **{"for": "show"})
     select = etree.SubElement(show, "select", id="show")
-    for value, text in (
-        ("all", "All paragraphs"),
-        ("changed", "Changed only"),
-        ("substantive", "Substantive changes only"),
-        ("flagged", "Flagged only"),
-    ):
+    options = [*_SHOWN, *((css_id(c), f"Flag: {comparison.category_title(c)}") for c in colours)]
+    for value, text in options:
         element(select, "option", text, value=value)
-    for category in colours:
-        element(
-            select,
-            "option",
-            f"Flag: {comparison.category_title(category)}",
-            value=css_id(category),
-        )
     steps = element(nav, "div", None, **{"class": "group"})
-    for label, key, action in (
-        ("Previous change", "p", ".pair.changed -1"),
-        ("Next change", "n", ".pair.changed 1"),
-        ("Next flag", "f", ".pair.flagged 1"),
-    ):
-        button = element(steps, "button", label + " ", type="button", **{"data-step": action})
+    for text, key, action in _STEPS:
+        button = element(steps, "button", text + " ", type="button", **{"data-step": action})
         element(button, "kbd", key)
