@@ -47,6 +47,9 @@ PALETTE = (
 )
 
 
+LARGE = 1_500  # pairs; above this, off-screen paragraphs are laid out only when scrolled to
+
+
 def render_html(comparison: Comparison, settings: RenderSettings | None = None) -> str:
     """The comparison as one HTML page (a str, ending with a newline)."""
     settings = settings or RenderSettings()
@@ -55,7 +58,8 @@ def render_html(comparison: Comparison, settings: RenderSettings | None = None) 
     script = _asset("report.js")
     root = etree.Element("html", lang="en")
     _head(root, comparison, style, script)
-    body = etree.SubElement(root, "body")
+    large = len(comparison.pairs) > LARGE
+    body = etree.SubElement(root, "body", **({"class": "large"} if large else {}))
     link(body, "Skip to the document", href="#document", **{"class": "skip"})
     _page_head(body, comparison, settings)
     _controls(body, comparison, colours)

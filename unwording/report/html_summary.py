@@ -111,7 +111,7 @@ def _flag_table(section, comparison: Comparison, colours: dict[str, str]) -> Non
             cell, "span", None, **{"class": f"swatch {css_id(category)}", "aria-hidden": "true"}
         )
         append_text(cell, comparison.category_title(category))
-        element(row, "td", term)
+        element(row, "td", term.replace(" -> ", " → "))
         element(row, "td", flag_action(flags[0]))
         element(row, "td", _occurrences(flags))
         links = element(row, "td", None)
