@@ -37,6 +37,14 @@ class _Failure(click.ClickException):
         click.echo(f"unwording: error: {self.message}", err=True)
 
 
+_LEXICON = click.option(
+    "--lexicon",
+    type=click.Path(dir_okay=False),
+    help="TOML or YAML file of terms and hedges added to (or replacing) the defaults.",
+)
+_DEBUG = click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="unwording")
 def cli() -> None:
@@ -67,11 +75,7 @@ def cli() -> None:
     is_flag=True,
     help="Count differences in quotes, dashes, spaces and hyphens as changes.",
 )
-@click.option(
-    "--lexicon",
-    type=click.Path(dir_okay=False),
-    help="TOML or YAML file of terms that adds to or replaces the default lexicon.",
-)
+@_LEXICON
 @click.option(
     "--color/--no-color",
     default=None,
@@ -102,7 +106,7 @@ def cli() -> None:
     is_flag=True,
     help="Leave the 'report made' time out of the HTML report (reproducible bytes).",
 )
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@_DEBUG
 def compare_command(
     base,
     draft,
@@ -154,12 +158,8 @@ def compare_command(
     show_default=True,
     help="Language of the lexicons to list.",
 )
-@click.option(
-    "--lexicon",
-    type=click.Path(dir_okay=False),
-    help="A TOML or YAML lexicon to merge in (to check a custom file).",
-)
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@_LEXICON
+@_DEBUG
 def terms_command(lang, lexicon, debug):
     """List the watched terms, hedges and verb scales, by category."""
     try:
