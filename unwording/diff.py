@@ -75,18 +75,24 @@ def _attributed(edits: tuple[Edit, ...], base_spans, draft_spans) -> tuple[Edit,
     for edit in edits:
         size = len(edit.text)
         if edit.op is Op.INSERT:
-            edit = replace(edit, author=_author(draft_spans, draft_at, draft_at + size))
+            edit = _credited(edit, draft_spans, draft_at)
         elif edit.op is Op.DELETE:
-            edit = replace(edit, author=_author(base_spans, base_at, base_at + size))
+            edit = _credited(edit, base_spans, base_at)
         base_at += size if edit.op is not Op.INSERT else 0
         draft_at += size if edit.op is not Op.DELETE else 0
         result.append(edit)
     return tuple(result)
 
 
-def _author(spans, start: int, end: int) -> str | None:
-    names = sorted({who for a, b, who in spans if a < end and b > start})
-    return ", ".join(names) if names else None
+def _credited(edit: Edit, spans, start: int) -> Edit:
+    """The edit with the authors (and latest date) of the tracked changes under it."""
+    end = start + len(edit.text)
+    under = sorted({who for a, b, who in spans if a < end and b > start})
+    if not under:
+        return edit
+    dates = [who.date for who in under if who.date]
+    author = ", ".join(sorted({who.author for who in under}))
+    return replace(edit, author=author, date=max(dates) if dates else None)
 
 
 def diff_texts(base: str, draft: str, strict: bool = False) -> tuple[Edit, ...]:

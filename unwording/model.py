@@ -66,6 +66,14 @@ class Notice:
         return f"{self.source}: {self.message}"
 
 
+@dataclass(frozen=True, order=True)
+class Tracked:
+    """Who made a tracked change in a Word file, and when (ISO date, if recorded)."""
+
+    author: str
+    date: str | None = None
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One paragraph: display text (label kept apart), matching key, label and kind.
@@ -73,8 +81,8 @@ class Paragraph:
     `text` is what the reader found, with line wrapping joined; `key` is the
     normalized form used for matching only (set by the normalize stage).
     `label` and `kind` may come from the reader or be found by the segment stage.
-    `authors` are spans (start, end, author) of `text` that a tracked change by
-    that author inserted (in an accepted view) or deleted (in a rejected view).
+    `authors` are spans (start, end, tracked) of `text` that a tracked change
+    inserted (in an accepted view) or deleted (in a rejected view).
     """
 
     index: int
@@ -83,7 +91,7 @@ class Paragraph:
     kind: Kind | None = None
     location: Location = field(default_factory=Location)
     key: str = ""
-    authors: tuple[tuple[int, int, str], ...] = ()
+    authors: tuple[tuple[int, int, Tracked], ...] = ()
 
     def with_key(self, key: str) -> Paragraph:
         """This paragraph with its matching key set (faster than dataclasses.replace)."""
@@ -119,13 +127,15 @@ class Edit:
 
     `typographic` marks a delete+insert that differs only in quotes, dashes,
     spaces or hyphens: a change only in `strict` mode, shown quietly otherwise.
-    `author` is who made the change, when a Word file's tracked changes say so.
+    `author` and `date` say who made the change and when, where a Word file's
+    tracked changes record it.
     """
 
     op: Op
     text: str
     typographic: bool = False
     author: str | None = None
+    date: str | None = None
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ as paragraphs of kind `footnote`. Automatic numbering becomes the label Word
 shows (docx_numbering.py). Tracked changes are read as accepted (default) or
 rejected: `w:ins`/`w:moveTo` text belongs to the accepted view, `w:del`/
 `w:moveFrom` text to the rejected one, and a deleted paragraph mark joins a
-paragraph with the next. Each tracked insertion or deletion keeps its author as
-a span of the paragraph's text. Comments and anything not read become warnings.
+paragraph with the next. Each tracked insertion or deletion keeps its author and
+date as a span of the paragraph's text. Comments and anything not read become warnings.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import InputError
-from ..model import Document, Kind, Location, Notice, Paragraph
+from ..model import Document, Kind, Location, Notice, Paragraph, Tracked
 from .docx_numbering import Numbering, W, load_numbering
 from .xmlsafe import open_zip, parse_xml, read_member
 
@@ -76,10 +76,10 @@ class _Text:
     """Text of one paragraph being read, with the author spans of tracked changes."""
 
     parts: list[str] = field(default_factory=list)
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    spans: list[tuple[int, int, Tracked]] = field(default_factory=list)
     size: int = 0
 
-    def add(self, text: str, author: str | None = None) -> None:
+    def add(self, text: str, author: Tracked | None = None) -> None:
         if text:
             if author:
                 self.spans.append((self.size, self.size + len(text), author))
@@ -142,7 +142,7 @@ class _Block:
     text: str
     label: str | None
     kind: Kind | None
-    spans: tuple[tuple[int, int, str], ...]
+    spans: tuple[tuple[int, int, Tracked], ...]
     number: int
 
 
@@ -233,17 +233,17 @@ def _paragraph_text(paragraph: etree._Element, reader: _Reader) -> _Text:
     return text
 
 
-def _walk(element: etree._Element, reader: _Reader, text: _Text, author: str | None) -> None:
+def _walk(element: etree._Element, reader: _Reader, text: _Text, author: Tracked | None) -> None:
     for child in element:
         tag = child.tag
         if tag == f"{W}r":
             _run(child, reader, text, author)
         elif tag in (f"{W}ins", f"{W}moveTo"):
             if reader.view == ACCEPT:
-                _walk(child, reader, text, child.get(f"{W}author") or "unknown")
+                _walk(child, reader, text, _tracked(child))
         elif tag in (f"{W}del", f"{W}moveFrom"):
             if reader.view == REJECT:
-                _walk(child, reader, text, child.get(f"{W}author") or "unknown")
+                _walk(child, reader, text, _tracked(child))
         elif tag in _WALK or tag == f"{W}sdt":
             _walk(child, reader, text, author)
         elif tag in (f"{W}commentRangeStart", f"{W}commentRangeEnd"):
@@ -254,7 +254,12 @@ def _walk(element: etree._Element, reader: _Reader, text: _Text, author: str | N
             reader.warn(f"element not read: {etree.QName(tag).localname}")
 
 
-def _run(run: etree._Element, reader: _Reader, text: _Text, author: str | None) -> None:
+def _tracked(change: etree._Element) -> Tracked:
+    date = change.get(f"{W}date")
+    return Tracked(change.get(f"{W}author") or "unknown", date[:10] if date else None)
+
+
+def _run(run: etree._Element, reader: _Reader, text: _Text, author: Tracked | None) -> None:
     for child in run:
         tag = child.tag
         if tag in (f"{W}t", f"{W}delText"):
@@ -269,7 +274,7 @@ def _run(run: etree._Element, reader: _Reader, text: _Text, author: str | None) 
             reader.warn(f"element not read: {etree.QName(tag).localname}")
 
 
-def _add(reader: _Reader, text: _Text, value: str, author: str | None) -> None:
+def _add(reader: _Reader, text: _Text, value: str, author: Tracked | None) -> None:
     text.add(value, author)
     for anchor in reader.anchors.values():
         anchor.append(value)

@@ -122,7 +122,8 @@ def _change(parent, tag: str, spoken: str, edit: Edit, marker) -> None:
     text = edit.text
     change = etree.SubElement(parent, tag)
     if edit.author:
-        change.set("title", f"{spoken.rstrip(': ')} by {edit.author}")
+        when = f" on {edit.date}" if edit.date else ""
+        change.set("title", f"{spoken.rstrip(': ')} by {edit.author}{when}")
         spoken = f"{spoken.rstrip(': ')} by {edit.author}: "
     element(change, "span", f"[{spoken}", **{"class": "sr"})
     _write(change, text, marker)

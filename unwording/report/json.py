@@ -97,6 +97,7 @@ def _bool(value: bool) -> str:
 def _edit(edit: Edit) -> str:
     extra = ', "typographic": true' if edit.typographic else ""
     extra += f', "author": {_STRING(edit.author)}' if edit.author else ""
+    extra += f', "date": {_STRING(edit.date)}' if edit.date else ""
     return f'{{"op": "{edit.op.value}", "text": {_STRING(edit.text)}{extra}}}'
 
 
