@@ -37,7 +37,7 @@ GROW_CONTAINED = 0.6
 MAX_GAP_CELLS = 250_000
 MAX_GLOBAL_CELLS = 4_000_000
 MAX_SCORED_WORDS = 5_000
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|\w+")
 
 
 @dataclass

@@ -27,7 +27,10 @@ from diff_match_patch import diff_match_patch
 from .model import Edit, Op, Pair, Paragraph, Status
 from .normalize import normalize_token
 
-_TOKEN = re.compile(r"[\w\u00ad]+(?:[-\u2010\u2011'\u2019][\w\u00ad]+)*|\s+|[^\w\s]")
+_TOKEN = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaff]"  # a Chinese character is a word of its own
+    r"|[\w\u00ad]+(?:[-\u2010\u2011'\u2019][\w\u00ad]+)*|\s+|[^\w\s]"
+)
 _WORDISH = re.compile(r"\w")
 MAX_DMP_TOKENS = 20_000
 MAX_DIFF_TOKENS = 400_000

@@ -4,7 +4,9 @@ A lexicon has `[categories.<id>]` tables with a `title`, and `[[terms]]` with a
 `category`, a canonical `term`, plain `phrases` and optional regex `patterns`.
 Phrases match case- and accent-insensitively on whole words, with any run of
 spaces or hyphens between words; a `*` at the end of a word matches any ending
-(`гендерн* равенств*` for Russian inflection).
+(`гендерн* равенств*` for Russian inflection). A lexicon's `script` key changes
+what a whole word is: `arabic` allows attached prefixes (و ف ب ل ك, and لل for
+ل + ال), `cjk` (Chinese) matches anywhere, since words are not separated by spaces.
 
 The defaults are `data/lexicon-<lang>.toml` and `data/hedges-<lang>.toml`. A user
 file (`--lexicon FILE`) is merged into them: its `[[terms]]` go to the terms and
@@ -139,14 +141,15 @@ def _merge(default: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
     kept = [t for t in base_terms if (t.get("category"), t.get("term")) not in keys]
     categories = {} if user.get("replace_default") else dict(default.get("categories", {}))
     categories.update(user.get("categories") or {})
-    return {"categories": categories, "terms": kept + user_terms}
+    return {**default, "categories": categories, "terms": kept + user_terms}
 
 
 def _build(data: dict[str, Any], source: str) -> Lexicon:
     categories = {key: _title(key, value) for key, value in (data.get("categories") or {}).items()}
+    script = str(data.get("script", "latin"))
     terms = []
     for number, entry in enumerate(_list(data.get("terms", []), "terms"), start=1):
-        term = _term(entry, f"{source}: term {number}")
+        term = _term(entry, f"{source}: term {number}", script)
         categories.setdefault(term.category, term.category)
         terms.append(term)
     return Lexicon(categories=categories, terms=tuple(terms))
@@ -162,28 +165,45 @@ def _list(value: Any, name: str) -> list[Any]:
     return value
 
 
-def _term(entry: Any, where: str) -> Term:
+_EDGES = {
+    # how a match may begin and end: whole words; Arabic words may carry the
+    # attached prefixes wa-, fa-, bi-, li-, ka- (li- + al- is written lil-);
+    # Chinese has no spaces between words, so matches are not bounded.
+    "latin": (r"(?<!\w)", r"(?!\w)"),
+    "arabic": (r"(?<!\w)(?:[\u0648\u0641\u0628\u0644\u0643]{1,2}(?=\w))?", r""),
+    "cjk": ("", ""),
+}
+
+
+def _term(entry: Any, where: str, script: str = "latin") -> Term:
     if not isinstance(entry, dict) or not entry.get("category") or not entry.get("term"):
         raise LexiconError(f"{where}: needs a 'category' and a 'term'")
     phrases = [str(p) for p in entry.get("phrases") or [entry["term"]]]
-    patterns = [_phrase_regex(p) for p in phrases] + [str(p) for p in entry.get("patterns") or []]
+    patterns = [_phrase_regex(p, script) for p in phrases]
+    patterns += [str(p) for p in entry.get("patterns") or []]
+    before, after = _EDGES.get(script, _EDGES["latin"])
     try:
-        regex = re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)", re.IGNORECASE)
+        regex = re.compile(rf"{before}(?:{'|'.join(patterns)}){after}", re.IGNORECASE)
     except re.error as error:
         raise LexiconError(f"{where} ({entry['term']!r}): invalid pattern ({error})") from None
-    hints = () if entry.get("patterns") else _hints(phrases)
+    hints = () if entry.get("patterns") else _hints(phrases, script)
     shown = tuple(phrases) + tuple(f"/{p}/" for p in entry.get("patterns") or [])
     return Term(str(entry["category"]), str(entry["term"]), regex, hints, shown)
 
 
-def _hints(phrases: list[str]) -> tuple[str, ...]:
+def _hints(phrases: list[str], script: str = "latin") -> tuple[str, ...]:
     """The longest word of every phrase, folded: one must occur for a match."""
     words = (_SEPARATOR.split(fold_accents(p.strip())) for p in phrases if p.strip())
-    return tuple(sorted({max(parts, key=len).rstrip("*") for parts in words}))
+    hints = {max(parts, key=len).rstrip("*") for parts in words}
+    if script == "arabic":  # the article may be written l- after the prefix li-
+        hints = {hint[2:] if hint.startswith("\u0627\u0644") else hint for hint in hints}
+    return tuple(sorted(hints))
 
 
-def _phrase_regex(phrase: str) -> str:
+def _phrase_regex(phrase: str, script: str = "latin") -> str:
     words = [_word_regex(word) for word in _SEPARATOR.split(phrase.strip()) if word]
+    if script == "arabic" and words and words[0].startswith("\u0627\u0644"):
+        words[0] = "(?:\u0627\u0644|\u0644)" + words[0][2:]  # al- after li- is written l-
     return r",?[\s\-\u2010\u2011]+".join(words)
 
 

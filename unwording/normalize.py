@@ -2,7 +2,8 @@
 
 The key ignores what a reviewer does not count as a change: runs of white space
 and line wrapping, no-break and other special spaces, straight vs curly quotes,
-dash and hyphen variants, soft hyphens, composed vs decomposed accents. Display
+dash and hyphen variants, soft hyphens, composed vs decomposed accents, Arabic
+kashida and short-vowel marks. Display
 text is never changed. With
 `strict=True` the key is the text itself, so every difference counts.
 """
@@ -21,7 +22,9 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SPACES = (
     "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
-_DELETED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_DELETED = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u0640" + "".join(
+    chr(code) for code in (*range(0x064B, 0x0660), 0x0670)
+)  # soft hyphen, zero-width characters, Arabic tatweel (kashida) and short-vowel marks
 
 _FOLD = {
     **{c: "'" for c in _QUOTES},
