@@ -56,6 +56,6 @@ def test_report_shows_every_pair_and_flag():
 
 def test_changes_are_distinct_without_colour():
     tree = lxml_html.fromstring(page(FIXTURES / "demo"))
-    deleted = tree.xpath("//del")[0]
+    deleted = tree.xpath("//article//del")[0]
     assert deleted.xpath("./span[@class='sr']")[0].text == "[deleted: "
-    assert tree.xpath("//ins/span[@class='sr']")[0].text == "[inserted: "
+    assert tree.xpath("//article//ins/span[@class='sr']")[0].text == "[inserted: "

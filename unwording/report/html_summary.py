@@ -56,6 +56,7 @@ def render_summary(main, comparison: Comparison, colours: dict[str, str]) -> Non
             "p",
             "Nothing was flagged: no watched term, hedge, verb, modal or bracket changed.",
         )
+    _legend(section, comparison, colours)
 
 
 _COUNT_NAMES = {
@@ -88,6 +89,23 @@ def _place(pair: Pair, names) -> str:
     if pair.draft:
         return "+".join(draft_names[i] for i in pair.draft)
     return base_names[pair.base[0]] + " (deleted)"
+
+
+def _legend(section, comparison: Comparison, colours: dict[str, str]) -> None:
+    """What the marks mean: deletions, insertions and each flag category's colour."""
+    legend = etree.SubElement(section, "ul", **{"class": "legend", "aria-label": "Legend"})
+    deleted = element(element(legend, "li", None), "del", "struck through")
+    append_text(deleted.getparent(), ": deleted")
+    inserted = element(element(legend, "li", None), "ins", "underlined")
+    append_text(inserted.getparent(), ": inserted")
+    for category in colours:
+        item = element(legend, "li", None)
+        element(
+            item,
+            "mark",
+            comparison.category_title(category),
+            **{"class": f"term {css_id(category)}-mark"},
+        )
 
 
 def _flag_table(section, comparison: Comparison, colours: dict[str, str]) -> None:
