@@ -50,3 +50,16 @@ def test_every_command_is_documented(command):
 )
 def test_flag_kinds_are_documented(kind):
     assert kind in README
+
+
+def test_readme_sample_output_is_what_the_demo_prints(monkeypatch):
+    from click.testing import CliRunner
+
+    command = "$ unwording compare fixtures/demo/base.txt fixtures/demo/draft.txt\n"
+    start = README.index(command) + len(command)
+    sample = README[start : README.index("```", start)]
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(
+        cli, ["compare", "fixtures/demo/base.txt", "fixtures/demo/draft.txt", "--no-color"]
+    )
+    assert result.stdout == sample
