@@ -134,6 +134,9 @@ def compare_command(
       unwording compare base.txt draft.txt --format html -o report.html
       cat draft.txt | unwording compare base.txt -
       unwording compare amended.docx
+
+    Exit codes: 0 done, 1 differences found (with --fail-on-changes),
+    2 usage or input error.
     """
     try:
         options = Options(strict, lexicon, None if lang == "auto" else lang, changes, fmt_in)
