@@ -133,11 +133,12 @@ def _fill(levels: dict[int, Level], counters: dict[int, int], level: int) -> str
         placeholder = f"%{number + 1}"
         if placeholder in text:
             value = counters.get(number, levels.get(number, Level()).start)
-            text = text.replace(placeholder, _format(value, levels.get(number, own).format))
+            text = text.replace(placeholder, format_number(value, levels.get(number, own).format))
     return text.strip() or None
 
 
-def _format(value: int, fmt: str) -> str:
+def format_number(value: int, fmt: str) -> str:
+    """A list counter in Word's format: decimal, lowerLetter, upperRoman..."""
     if fmt == "lowerLetter":
         return _letters(value)
     if fmt == "upperLetter":

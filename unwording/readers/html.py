@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from ..errors import InputError
 from ..model import Document, Kind, Location, Paragraph
-from .docx_numbering import Level, _format
+from .docx_numbering import format_number
 
 BLOCKS = {
     "p",
@@ -154,7 +154,7 @@ def _list(element: etree._Element, skipped: str) -> Iterator[Block]:
 
 
 def _label(number: int, fmt: str) -> str:
-    value = _format(number, Level(format=fmt).format)
+    value = format_number(number, fmt)
     return f"{value}." if fmt == "decimal" else f"({value})"
 
 
