@@ -127,6 +127,7 @@ def test_user_yaml_lexicon_can_replace_the_default(tmp_path):
         ("[[terms]]\nterm = 'x'", "needs a 'category'"),
         ("[[terms]]\ncategory='a'\nterm='b'\npatterns=['(']", "invalid pattern"),
         ("not toml [", "invalid TOML"),
+        ("[[terms]]\ncategory='a'\nterm='b'\nphrases='b c'", "must be a list"),
     ],
 )
 def test_bad_lexicons_are_clear_errors(tmp_path, content, message):

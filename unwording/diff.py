@@ -24,7 +24,7 @@ from itertools import groupby
 
 from diff_match_patch import diff_match_patch
 
-from .model import Edit, Op, Pair, Paragraph, Status
+from .model import JOINER, Edit, Op, Pair, Paragraph, Status
 from .normalize import normalize_token
 
 _TOKEN = re.compile(
@@ -34,7 +34,6 @@ _TOKEN = re.compile(
 _WORDISH = re.compile(r"\w")
 MAX_DMP_TOKENS = 20_000
 MAX_DIFF_TOKENS = 400_000
-JOINER = "\n"
 
 
 def tokenize(text: str) -> list[str]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .lexicon import Lexicon, load_lexicon, read_data_file
-from .model import Document, Flag, Pair, Status
-from .rules import JOINER, PairText
+from .model import JOINER, Document, Flag, Pair, Status
+from .rules import PairText
 from .rules.brackets import bracket_flags
 from .rules.editorial import classify
 from .rules.terms import count_flags

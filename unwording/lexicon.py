@@ -178,6 +178,9 @@ _EDGES = {
 def _term(entry: Any, where: str, script: str = "latin") -> Term:
     if not isinstance(entry, dict) or not entry.get("category") or not entry.get("term"):
         raise LexiconError(f"{where}: needs a 'category' and a 'term'")
+    for key in ("phrases", "patterns"):
+        if not isinstance(entry.get(key) or [], list):
+            raise LexiconError(f"{where} ({entry['term']!r}): '{key}' must be a list of strings")
     phrases = [str(p) for p in entry.get("phrases") or [entry["term"]]]
     patterns = [_phrase_regex(p, script) for p in phrases]
     patterns += [str(p) for p in entry.get("patterns") or []]

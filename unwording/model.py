@@ -35,6 +35,7 @@ class Status(str, Enum):
     MERGED = "merged"
 
 
+JOINER = "\n"  # between the texts of a split or merged pair's paragraphs, in edits and flags
 SUBSTANTIVE = "substantive"
 EDITORIAL = "editorial"
 

@@ -121,18 +121,18 @@ def _unit(unit: etree._Element, ns: str) -> Iterator[tuple[str, str | None, Kind
 
 def _blocks(part: etree._Element, ns: str) -> Iterator[str]:
     for element in part.iter(f"{{{ns}}}p", f"{{{ns}}}recital", f"{{{ns}}}formula"):
-        if _inside_note(element, ns) or _has_block_parent(element, ns, part):
+        if _inside_note(element) or _has_block_parent(element, part):
             continue
         text = " ".join(_text(element, ns).split())
         if text:
             yield text
 
 
-def _inside_note(element: etree._Element, ns: str) -> bool:
+def _inside_note(element: etree._Element) -> bool:
     return any(etree.QName(a).localname == "authorialNote" for a in element.iterancestors())
 
 
-def _has_block_parent(element: etree._Element, ns: str, stop: etree._Element) -> bool:
+def _has_block_parent(element: etree._Element, stop: etree._Element) -> bool:
     for ancestor in element.iterancestors():
         if ancestor is stop:
             return False

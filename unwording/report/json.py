@@ -42,11 +42,6 @@ def _options(comparison: Comparison) -> dict[str, Any]:
     return {"strict": comparison.options.strict, "lang": comparison.options.lang}
 
 
-def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
-    """The same data as a Python dict (parsed from the rendered JSON)."""
-    return json.loads(render_json(comparison))
-
-
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 _STRING = json.encoder.c_encode_basestring or json.encoder.py_encode_basestring
 

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 
 from ..model import Kind, Pair
 
-JOINER = "\n"
-
 
 @dataclass(frozen=True)
 class PairText:
