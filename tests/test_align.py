@@ -105,3 +105,84 @@ def test_many_leftovers_are_matched_in_windows(monkeypatch):
     draft = [text.replace("Requests", "Invites") for text in base]
     comparison = compare("\n\n".join(base), "\n\n".join(draft))
     assert len(pairs_by_status(comparison, Status.MODIFIED)) == 40
+
+
+def test_a_target_rewritten_under_its_label_is_one_modified_pair():
+    base = "\n\n".join(
+        [
+            "16.1 Significantly reduce all forms of violence and related death rates everywhere",
+            "16.2 Promote democracy, human rights and good governance at all levels",
+            "16.3 Promote the rule of law at the national and international levels",
+        ]
+    )
+    draft = base.replace(
+        "democracy, human rights and good governance",
+        "the rule of law and an effective and capable institution",
+    ).replace("16.3 Promote the rule of law at", "16.3 Ensure equal access to justice at")
+    comparison = compare(base, draft)
+    assert [p.status for p in comparison.pairs] == [Status.UNCHANGED] + [Status.MODIFIED] * 2
+
+
+def test_a_text_cut_down_to_its_first_clause_stays_paired():
+    long = (
+        "Coverage of essential health services (defined as the average coverage of essential "
+        "services based on tracer interventions that include reproductive, maternal, newborn "
+        "and child health, infectious diseases, non-communicable diseases and service capacity)"
+    )
+    base = f"3.8.1 {long}\n\n3.8.2 Number of people covered by health insurance"
+    draft = "3.8.1 Coverage of essential health services\n\n3.8.2 Proportion of population"
+    pair = compare(base, draft).pairs[0]
+    assert (pair.status, pair.base, pair.draft) == (Status.MODIFIED, (0,), (0,))
+
+
+def test_unrelated_paragraphs_in_one_slot_stay_apart():
+    base = "1. Decides to include the item in the provisional agenda of its next session;"
+    draft = "1. Welcomes the contributions of regional organizations to peacebuilding;"
+    statuses = {p.status for p in compare(base, draft).pairs}
+    assert statuses == {Status.DELETED, Status.INSERTED}
+
+
+def test_a_lead_in_joins_the_option_the_final_text_came_from():
+    base = "\n\n".join(
+        [
+            "1. To hold the increase in the global average temperature to",
+            "**Option 1:** below 2 °C above pre-industrial levels,",
+            "**Option 2:** well below 2 °C above pre-industrial levels [and to scale up "
+            "global efforts to limit temperature increase to below 1.5 °C],",
+            "**Option 3:** below 1.5 °C above pre-industrial levels,",
+        ]
+    )
+    draft = (
+        "1. Holding the increase in the global average temperature to well below 2 °C above "
+        "pre-industrial levels and to pursue efforts to limit the temperature increase to "
+        "1.5 °C above pre-industrial levels;"
+    )
+    comparison = compare(base, draft)
+    merged = [p for p in comparison.pairs if p.draft]
+    assert [(p.status, p.base) for p in merged] == [(Status.MERGED, (0, 2))]
+
+
+def test_headings_pair_by_where_their_paragraphs_went():
+    finance = "Developed country Parties shall provide financial resources to assist developing country Parties with respect to both mitigation and adaptation."
+    markets = "Parties recognize that some Parties choose to pursue voluntary cooperation in the implementation of their nationally determined contributions."
+    base = f"Article 6 (finance)\n\n1. {finance}\n\nArticle 9 (cooperation)\n\n1. {markets}"
+    draft = f"Article 6\n\n1. {markets}\n\nArticle 9\n\n1. {finance}"
+    comparison = compare(base, draft)
+    heads = {(p.base, p.draft) for p in comparison.pairs if p.base and p.base[0] in (0, 2)}
+    assert heads == {((0,), (2,)), ((2,), (0,))}
+
+
+def test_paragraphs_glued_by_an_extraction_are_cut_where_the_other_side_has_them():
+    base = "1. We welcome the progress achieved.\n\n2. We call for closer coordination."
+    draft = "1. We welcome the progress achieved. 2. We call for closer coordination."
+    comparison = compare(base, draft)
+    assert len(comparison.draft.paragraphs) == 2
+    assert not comparison.has_changes
+
+
+def test_a_weak_comparison_warns():
+    base = "\n\n".join(PP)
+    draft = "\n\n".join(OP)
+    warnings = [w.message for w in compare(base, draft).warnings]
+    assert any("weak comparison" in message for message in warnings)
+    assert not compare(doc(PP, OP), doc(PP, OP)).warnings

@@ -46,7 +46,9 @@ def test_comparing_original_and_modified_finds_the_redline_changes():
         return [(p.status, p.base, p.draft, [(e.op, e.text) for e in p.edits]) for p in c.pairs]
 
     assert shape(two_files) == shape(one_file)
-    assert one_file.summary.modified == 4
+    # the redline rewrites "Tell the world what happened here." in place: one modified pair
+    assert one_file.summary.modified == 5
+    assert (one_file.summary.inserted, one_file.summary.deleted) == (1, 0)
 
 
 def test_tracked_changes_keep_their_authors():

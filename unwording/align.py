@@ -28,16 +28,29 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .headings import pair_headings, structural_headings
 from .labels import label_core
-from .model import Document, Pair, Status
+from .model import Document, Notice, Pair, Status
+from .slots import (
+    MAX_SLOT_CELLS,
+    Candidate,
+    is_content,
+    loose_score,
+    match_in_order,
+    moved_pairs,
+    shared,
+)
 
 GAP_CUTOFF = 0.5
 GLOBAL_CUTOFF = 0.6
 GROW_CONTAINED = 0.6
+GROW_OPTION = 0.3
+LABEL_BONUS = 0.15
 MAX_GAP_CELLS = 250_000
 MAX_GLOBAL_CELLS = 4_000_000
 MAX_SCORED_WORDS = 5_000
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|\w+")
+_OPTION = re.compile(r"^\W{0,3}Option\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z])\b", re.I)
 
 
 @dataclass
@@ -49,12 +62,32 @@ class _Group:
 
 
 class _Words:
-    """Word-id lists of keys, computed on first use and cached."""
+    """Word-id lists of keys (all words, or content words only), made on first use."""
 
-    def __init__(self, keys: Sequence[str], vocabulary: dict[str, int]) -> None:
+    def __init__(
+        self, keys: Sequence[str], vocabulary: dict[str, int], labels: Sequence[str] = ()
+    ) -> None:
         self.keys = keys
         self.vocabulary = vocabulary
+        self.labels = labels
         self.cache: dict[int, list[int]] = {}
+        self.content_cache: dict[int, list[int]] = {}
+
+    def content(self, index: int) -> list[int]:
+        """Ids of the content words of a key, lower-cased (see `slots.is_content`)."""
+        if index not in self.content_cache:
+            words = _WORD.findall(self.keys[index].lower())[:MAX_SCORED_WORDS]
+            self.content_cache[index] = [
+                self.vocabulary.setdefault(w, len(self.vocabulary)) for w in words if is_content(w)
+            ]
+        return self.content_cache[index]
+
+    def label(self, index: int) -> str:
+        return self.labels[index] if self.labels else ""
+
+    def is_option(self, index: int) -> bool:
+        """Whether a paragraph is one of several alternatives ("Option 2: ...")."""
+        return 0 <= index < len(self.keys) and bool(_OPTION.match(self.keys[index]))
 
     def __getitem__(self, index: int) -> list[int]:
         if index not in self.cache:
@@ -69,23 +102,53 @@ class _Words:
 
 
 def align_documents(base: Document, draft: Document) -> tuple[Pair, ...]:
-    """Pair every base and draft paragraph exactly once, in draft reading order."""
-    base_keys = [paragraph.key for paragraph in base.paragraphs]
-    draft_keys = [paragraph.key for paragraph in draft.paragraphs]
-    groups = match_keys(base_keys, draft_keys)
+    """Pair every base and draft paragraph exactly once, in draft reading order.
+
+    Body paragraphs are matched first; headings are then paired by where their
+    sections' paragraphs went (see `headings.py`).
+    """
+    heads = structural_headings(base), structural_headings(draft)
+    body = _body(base, heads[0]), _body(draft, heads[1])
+    groups = match_keys(
+        [base.paragraphs[i].key for i in body[0]],
+        [draft.paragraphs[i].key for i in body[1]],
+        [label_core(base.paragraphs[i].label) for i in body[0]],
+        [label_core(draft.paragraphs[i].label) for i in body[1]],
+    )
+    for group in groups:
+        group.base = [body[0][i] for i in group.base]
+        group.draft = [body[1][i] for i in group.draft]
+    groups += [
+        _Group([b], [d], score, exact)
+        for b, d, score, exact in pair_headings(base, draft, heads, groups)
+    ]
     return _to_pairs(groups, base, draft)
 
 
-def match_keys(base_keys: Sequence[str], draft_keys: Sequence[str]) -> list[_Group]:
-    """Group base and draft indices: exact, gap-local, global, then split/merge."""
+def _body(document: Document, heads: list[int]) -> list[int]:
+    skip = set(heads)
+    return [i for i in range(len(document.paragraphs)) if i not in skip]
+
+
+def match_keys(
+    base_keys: Sequence[str],
+    draft_keys: Sequence[str],
+    base_labels: Sequence[str] = (),
+    draft_labels: Sequence[str] = (),
+) -> list[_Group]:
+    """Group base and draft indices: exact, gap-local, global, loose, then split/merge."""
     vocabulary: dict[str, int] = {}
-    words = (_Words(base_keys, vocabulary), _Words(draft_keys, vocabulary))
+    words = (
+        _Words(base_keys, vocabulary, base_labels),
+        _Words(draft_keys, vocabulary, draft_labels),
+    )
     exact = _exact(base_keys, draft_keys)
     draft_of = dict(exact)
     base_of = {d: b for b, d in exact}
     backbone = _longest_run(sorted(exact, key=lambda pair: pair[1]))
     pool = _match_gaps(backbone, len(base_keys), len(draft_keys), draft_of, base_of, words)
     _match_global(pool, draft_of, base_of, words)
+    _match_loose(len(base_keys), len(draft_keys), draft_of, base_of, words)
     groups = _groups(draft_of, words)
     _grow(groups, base_of, draft_of, words, len(base_keys), len(draft_keys))
     return groups
@@ -183,13 +246,58 @@ def _match_global(pool, draft_of, base_of, words) -> None:
         _assign(base_part, draft_part, GLOBAL_CUTOFF, draft_of, base_of, words)
 
 
+def _match_loose(base_count, draft_count, draft_of, base_of, words) -> None:
+    """Pair what is left: clear continuations anywhere first, then by label,
+    containment or slot in each gap between in-order pairs."""
+    base_words, draft_words = words
+    left_base = [b for b in range(base_count) if b not in draft_of]
+    left_draft = [d for d in range(draft_count) if d not in base_of]
+    if not left_base or not left_draft:
+        return
+    for b, d in moved_pairs(left_base, left_draft, base_words.content, draft_words.content):
+        draft_of[b], base_of[d] = d, b
+    backbone = _longest_run(sorted(draft_of.items(), key=lambda pair: pair[1]))
+    for gap_base, gap_draft in _gaps(backbone, draft_of, base_of, left_base, left_draft):
+        if len(gap_base) * len(gap_draft) <= MAX_SLOT_CELLS:
+            score = _loose_scorer(words, len(gap_base) == 1 and len(gap_draft) == 1)
+            for b, d in match_in_order(gap_base, gap_draft, score):
+                draft_of[b], base_of[d] = d, b
+
+
+def _gaps(backbone, draft_of, base_of, left_base, left_draft):
+    """The unpaired base and draft paragraphs of each gap between backbone pairs."""
+    anchors_base = [b for b, _ in backbone]
+    anchors_draft = [d for _, d in backbone]
+    by_gap: dict[int, tuple[list[int], list[int]]] = {}
+    for b in left_base:
+        if b not in draft_of:
+            by_gap.setdefault(bisect_left(anchors_base, b), ([], []))[0].append(b)
+    for d in left_draft:
+        if d not in base_of:
+            by_gap.setdefault(bisect_left(anchors_draft, d), ([], []))[1].append(d)
+    return [found for _, found in sorted(by_gap.items()) if found[0] and found[1]]
+
+
+def _loose_scorer(words, alone: bool):
+    base_words, draft_words = words
+
+    def score(b: int, d: int) -> float | None:
+        label = base_words.label(b)
+        same_label = bool(label) and label == draft_words.label(d)
+        found = shared(base_words.content(b), draft_words.content(d))
+        return loose_score(found, Candidate(same_label, alone))
+
+    return score
+
+
 def _window(items: list[int], window: int, windows: int) -> list[int]:
     size = len(items)
     return items[window * size // windows : (window + 1) * size // windows]
 
 
 def _assign(base_ids, draft_ids, cutoff, draft_of, base_of, words) -> None:
-    """Greedy best-first one-to-one assignment of candidates scoring >= cutoff."""
+    """Greedy best-first one-to-one assignment of candidates scoring >= cutoff;
+    two paragraphs with the same label rank as if `LABEL_BONUS` more alike."""
     base_words, draft_words = words
     choices = [draft_words[d] for d in draft_ids]
     candidates = []
@@ -201,9 +309,12 @@ def _assign(base_ids, draft_ids, cutoff, draft_of, base_of, words) -> None:
             score_cutoff=cutoff,
             limit=None,
         )
+        label = base_words.label(b)
         for _, score, column in found:
             offset = abs(row / len(base_ids) - column / len(draft_ids))
-            candidates.append((-score, offset, b, draft_ids[column]))
+            d = draft_ids[column]
+            bonus = LABEL_BONUS if label and label == draft_words.label(d) else 0.0
+            candidates.append((-score - bonus, offset, b, d))
     for _, _, b, d in sorted(candidates):
         if b not in draft_of and d not in base_of:
             draft_of[b] = d
@@ -234,14 +345,12 @@ def _grow(groups, base_of, draft_of, words, base_count, draft_count) -> None:
 
 def _extend(group: _Group, side: str, taken: dict[int, int], count: int, words) -> bool:
     indices = getattr(group, side)
+    side_words = words[0] if side == "base" else words[1]
     best = None
-    for candidate in (indices[0] - 1, indices[-1] + 1):
-        if 0 <= candidate < count and candidate not in taken:
-            trial = sorted([*indices, candidate])
-            score, contained = _trial(group, side, trial, candidate, words)
-            better = best is None or score > best[0]
-            if better and score > group.score and contained >= GROW_CONTAINED:
-                best = (score, trial, candidate)
+    for candidates in _neighbours(indices, side_words, count):
+        found = _best_growth(group, side, candidates, taken, words)
+        if found and (best is None or found[0] > best[0]):
+            best = found
     if best is None:
         return False
     group.score, trial, candidate = best
@@ -250,8 +359,54 @@ def _extend(group: _Group, side: str, taken: dict[int, int], count: int, words) 
     return True
 
 
+def _best_growth(group: _Group, side: str, candidates: list[int], taken, words):
+    """The best (score, trial, candidate) among alternatives for one end of a group.
+
+    A single neighbour must be mostly explained by the other side; among several
+    alternatives (options), the one adding the most matched words wins, and it need
+    only be partly explained (an option carries words the final text dropped).
+    """
+    indices = getattr(group, side)
+    floor = GROW_CONTAINED if len(candidates) == 1 else GROW_OPTION
+    best = None
+    for candidate in candidates:
+        if candidate in taken:
+            continue
+        trial = sorted([*indices, candidate])
+        score, contained, gained = _trial(group, side, trial, candidate, words)
+        rank = score if len(candidates) == 1 else gained
+        if score > group.score and contained >= floor and (best is None or rank > best[0]):
+            best = (rank, score, trial, candidate)
+    return best[1:] if best else None
+
+
+def _neighbours(indices: list[int], side_words: _Words, count: int) -> list[list[int]]:
+    """What a group may grow into: the paragraph before it and the one after it.
+
+    Alternatives ("Option 1:", "Option 2:" ...) are never joined to each other: from
+    an option the group reaches past its sibling options to the lead-in before them,
+    and from a lead-in it may reach any one option of the run that follows.
+    """
+    option = side_words.is_option
+    before = indices[0] - 1
+    if option(indices[0]):
+        while before >= 0 and option(before):
+            before -= 1
+    after = indices[-1] + 1
+    if option(indices[-1]):
+        while after < count and option(after):
+            after += 1
+        return [[c] for c in (before, after) if 0 <= c < count]
+    run = []
+    while after + len(run) < count and option(after + len(run)):
+        run.append(after + len(run))
+    found = [[before]] if before >= 0 else []
+    return found + ([run] if run else [[after]] if after < count else [])
+
+
 def _trial(group: _Group, side: str, trial: list[int], candidate: int, words):
-    """Score of the grown group, and how much of the candidate it explains (0-1)."""
+    """Score of the grown group, how much of the candidate it explains (0-1), and the
+    matched words it gains."""
     base_words, draft_words = words
     base = base_words.joined(trial if side == "base" else group.base)
     draft = draft_words.joined(trial if side == "draft" else group.draft)
@@ -259,7 +414,7 @@ def _trial(group: _Group, side: str, trial: list[int], candidate: int, words):
     added = len((base_words if side == "base" else draft_words)[candidate])
     before = group.score * (len(base) + len(draft) - added) / 2
     after = score * (len(base) + len(draft)) / 2
-    return score, (after - before) / added if added else 0.0
+    return score, (after - before) / added if added else 0.0, after - before
 
 
 def _to_pairs(groups: list[_Group], base: Document, draft: Document) -> tuple[Pair, ...]:
@@ -322,3 +477,28 @@ def _reading_order(pairs: list[Pair]) -> list[Pair]:
         return (anchor_before[pair.base[0]], 1, pair.base[0])
 
     return sorted(pairs, key=position)
+
+
+WEAK_SHARE = 0.5
+
+
+def weakness(pairs: Sequence[Pair], base: Document, draft: Document) -> Notice | None:
+    """A warning when under half of either side's text found a partner: the two
+    files may be different documents, or too differently cut into paragraphs for
+    the report to be trusted as it stands."""
+    shares = []
+    for side, document in (("base", base), ("draft", draft)):
+        sizes = [len(paragraph.key) for paragraph in document.paragraphs]
+        paired = {i for pair in pairs if pair.base and pair.draft for i in getattr(pair, side)}
+        total = sum(sizes)
+        shares.append(sum(sizes[i] for i in paired) / total if total else 1.0)
+    if min(shares) >= WEAK_SHARE:
+        return None
+    base_share, draft_share = (round(100 * share) for share in shares)
+    what = "different documents" if max(shares) < WEAK_SHARE else "cut very differently"
+    return Notice(
+        "comparison",
+        f"weak comparison: only {base_share}% of the base text and {draft_share}% of the "
+        f"draft text found a counterpart; the two files may be {what}, so read the "
+        "deletions and insertions with care",
+    )

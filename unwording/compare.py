@@ -9,14 +9,14 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from .align import align_documents
+from .align import align_documents, weakness
 from .diff import diff_pairs
 from .flags import Rulebook, flag_pairs, load_rulebook
 from .language import detect_language
 from .model import Comparison, Document, Options
 from .normalize import normalize_document
 from .readers import read_both_views, read_bytes, read_source
-from .segment import segment_document
+from .segment import segment_document, split_glued
 
 
 def compare_files(
@@ -60,15 +60,15 @@ def compare_documents(
 ) -> Comparison:
     """Run the stages after reading on two documents."""
     options = options or Options()
-    base = prepare_document(base, options)
-    draft = prepare_document(draft, options)
+    base, draft = prepare_documents(base, draft, options)
     if rulebook is None:
         lang = options.lang or detect_language(_keys(base) + _keys(draft))
         rulebook = load_rulebook(lang, options.lexicon_path)
     pairs = align_documents(base, draft)
     pairs = diff_pairs(pairs, base.paragraphs, draft.paragraphs, options.strict)
     pairs, flags = flag_pairs(pairs, base, draft, rulebook)
-    warnings = base.warnings + draft.warnings
+    weak = weakness(pairs, base, draft)
+    warnings = base.warnings + draft.warnings + ((weak,) if weak else ())
     options = replace(options, lang=rulebook.lang)
     return Comparison(base, draft, pairs, flags, options, warnings, rulebook.categories)
 
@@ -76,6 +76,17 @@ def compare_documents(
 def prepare_document(document: Document, options: Options) -> Document:
     """Normalize then segment a read document."""
     return segment_document(normalize_document(document, options.strict))
+
+
+def prepare_documents(base: Document, draft: Document, options: Options):
+    """Normalize and segment both documents; where an extraction glued paragraphs
+    that the other version has apart, split them and prepare that side again."""
+    prepared = prepare_document(base, options), prepare_document(draft, options)
+    split = split_glued(base, prepared[1]), split_glued(draft, prepared[0])
+    return tuple(
+        prepare_document(cut, options) if cut is not read else done
+        for read, cut, done in zip((base, draft), split, prepared, strict=True)
+    )
 
 
 def _keys(document: Document) -> list[str]:

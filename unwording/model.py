@@ -84,6 +84,10 @@ class Paragraph:
     `label` and `kind` may come from the reader or be found by the segment stage.
     `authors` are spans (start, end, tracked) of `text` that a tracked change
     inserted (in an accepted view) or deleted (in a rejected view).
+    `address` is how a reviewer cites the paragraph (`Art. 2.1(a)`, `Goal 16 / 16.1`,
+    `OP9`, `PP11`), set by the segment stage from the headings and labels above it.
+    `origin` identifies the source elements the paragraph was read from (Word
+    paragraphs), so that two views of one file pair each paragraph with itself.
     """
 
     index: int
@@ -93,33 +97,52 @@ class Paragraph:
     location: Location = field(default_factory=Location)
     key: str = ""
     authors: tuple[tuple[int, int, Tracked], ...] = ()
+    address: str = ""
+    origin: tuple[int, ...] = ()
 
     def with_key(self, key: str) -> Paragraph:
         """This paragraph with its matching key set (faster than dataclasses.replace)."""
         return Paragraph(
-            self.index, self.text, self.label, self.kind, self.location, key, self.authors
+            self.index,
+            self.text,
+            self.label,
+            self.kind,
+            self.location,
+            key,
+            self.authors,
+            self.address,
+            self.origin,
         )
 
-    def with_label(self, label: str | None, text: str, key: str, kind: Kind) -> Paragraph:
-        """This paragraph with its label split off and its kind set."""
+    def with_label(
+        self, label: str | None, text: str, key: str, kind: Kind, address: str = ""
+    ) -> Paragraph:
+        """This paragraph with its label split off, its kind and address set."""
         authors = self.authors
         if authors and len(text) != len(self.text):
             shift = len(self.text) - len(text)
             authors = tuple(
                 (max(0, a - shift), b - shift, who) for a, b, who in authors if b - shift > 0
             )
-        return Paragraph(self.index, text, label, kind, self.location, key, authors)
+        return Paragraph(
+            self.index, text, label, kind, self.location, key, authors, address, self.origin
+        )
 
 
 @dataclass(frozen=True)
 class Document:
-    """A read document: its paragraphs in reading order, plus reader warnings."""
+    """A read document: its paragraphs in reading order, plus reader warnings.
+
+    `views_of` names the file when the document is one view (tracked changes
+    accepted or rejected) of a Word file whose other view it is compared with.
+    """
 
     source: str
     paragraphs: tuple[Paragraph, ...]
     warnings: tuple[Notice, ...] = ()
     format: str = "text"
     modified: str | None = None
+    views_of: str | None = None
 
 
 @dataclass(frozen=True)

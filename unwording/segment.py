@@ -12,6 +12,9 @@ not a change of text. The kind is:
   present tense (*Decides*, *Urges*, *Calls upon*);
 - sub-paragraphs `(a)` take the kind of the paragraph they belong to;
 - `other` for the rest (the organ's name, titles, signatures).
+
+Each paragraph also gets its address (`Art. 2.1(a)`, `Goal 16 / 16.1`, `OP9`;
+see `addresses.py`).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .labels import HEADING_GROUPS, SUB_GROUPS, LabelMatch, match_label
+from .addresses import Addresser
+from .labels import HEADING_GROUPS, SUB_GROUPS, LabelMatch, label_core, match_label
 from .model import Document, Kind, Paragraph
 
 _ADVERBS = (
@@ -53,19 +57,23 @@ _HEADING_WORDS = re.compile(
     r"(?:\s+[\w.]+)?\s*$|^(?:ANNEX|CHAPTER|PART|SECTION)\b",
 )
 _CLOSING = ".,;:!?"
+_BOLD_LINE = re.compile(r"^(\*\*|__)[^*_]+\1$")
 _HEADING_MAX_WORDS = 14
 
 
 def segment_document(document: Document) -> Document:
-    """Split each paragraph's label from its text and key, and set its kind."""
+    """Split each paragraph's label from its text and key, set its kind and address."""
     paragraphs: list[Paragraph] = []
     parent = Kind.OTHER
+    addresser = Addresser()
+    markdown = document.format == "markdown"
     for paragraph in document.paragraphs:
         found, label, text, key = _take_label(paragraph)
-        kind = paragraph.kind or _kind(text, found, parent)
+        kind = paragraph.kind or _kind(text, found, parent, markdown)
         if found is None or found.group not in SUB_GROUPS:
             parent = kind
-        paragraphs.append(paragraph.with_label(label, text, key, kind))
+        address = addresser.address(text, found, label, kind)
+        paragraphs.append(paragraph.with_label(label, text, key, kind, address))
     return replace(document, paragraphs=tuple(paragraphs))
 
 
@@ -85,7 +93,7 @@ def _take_label(paragraph: Paragraph) -> tuple[LabelMatch | None, str | None, st
     return in_text, in_text.label, paragraph.text[in_text.end :], paragraph.key[in_key.end :]
 
 
-def _kind(text: str, label: LabelMatch | None, parent: Kind) -> Kind:
+def _kind(text: str, label: LabelMatch | None, parent: Kind, markdown: bool = False) -> Kind:
     group = label.group if label else None
     if group == "note":
         return Kind.FOOTNOTE
@@ -95,7 +103,7 @@ def _kind(text: str, label: LabelMatch | None, parent: Kind) -> Kind:
         return parent if parent in (Kind.PREAMBULAR, Kind.OPERATIVE) else Kind.OTHER
     if group == "ppop":
         return Kind.PREAMBULAR if label and label.label.startswith("PP") else Kind.OPERATIVE
-    if group is None and _is_heading(text):
+    if group is None and _is_heading(text, markdown):
         return Kind.HEADING
     if group is None and _PREAMBULAR.match(text):
         return Kind.PREAMBULAR
@@ -104,9 +112,72 @@ def _kind(text: str, label: LabelMatch | None, parent: Kind) -> Kind:
     return Kind.OTHER
 
 
-def _is_heading(text: str) -> bool:
+def _is_heading(text: str, markdown: bool = False) -> bool:
+    """Headings by their words or, in plain text, a short line without closing
+    punctuation; Markdown marks its headings (`#`, read as such) or sets a short
+    line in bold."""
+    if markdown and not _HEADING_WORDS.match(text):
+        return bool(_BOLD_LINE.match(text)) and len(text.split()) <= _HEADING_MAX_WORDS
     if not text or text[-1] in _CLOSING:
         return bool(_HEADING_WORDS.match(text))
     if len(text) > 40 * _HEADING_MAX_WORDS or len(text.split()) > _HEADING_MAX_WORDS:
         return False
     return text[0].isupper() or bool(_HEADING_WORDS.match(text))
+
+
+_EMBEDDED = re.compile(r" ((?:\d{1,3}|[IVX]{1,5})\.|\([a-z]{1,3}\)) +(?=[^\s\d])")
+_START_WORDS = 5
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def split_glued(document: Document, other: Document) -> Document:
+    """Split paragraphs that an extraction glued together ("... countries. 2. We
+    welcome ...") at an embedded label, where the other version (already
+    segmented) has a paragraph with that label starting with the same words.
+
+    `document` is as read (labels still in the text). Returns `document` itself
+    when nothing is split.
+    """
+    starts: dict[str, set[str]] = {}
+    for paragraph in other.paragraphs:
+        if paragraph.label is not None:
+            starts.setdefault(label_core(paragraph.label), set()).add(_opening(paragraph.text))
+    if not starts:
+        return document
+    pieces = [_pieces(paragraph, starts) for paragraph in document.paragraphs]
+    if all(len(found) == 1 for found in pieces):
+        return document
+    paragraphs: list[Paragraph] = []
+    for paragraph, found in zip(document.paragraphs, pieces, strict=True):
+        if len(found) == 1:
+            paragraphs.append(paragraph)
+        else:
+            paragraphs += [Paragraph(0, text, location=paragraph.location) for text in found]
+    return replace(document, paragraphs=_renumbered(paragraphs))
+
+
+def _pieces(paragraph: Paragraph, starts: dict[str, set[str]]) -> list[str]:
+    if paragraph.authors or paragraph.label is not None:
+        return [paragraph.text]
+    text, cuts = paragraph.text, []
+    for found in _EMBEDDED.finditer(text):
+        openings = starts.get(label_core(found.group(1)))
+        if openings and _opening(text[found.end() : found.end() + 200]) in openings:
+            cuts.append(found.start(1))
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    parts = (text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False))
+    return [part for part in parts if part]
+
+
+def _opening(text: str) -> str:
+    """The first words of a text, lower-cased, without markup or punctuation."""
+    return " ".join(_WORDS.findall(text[:200].lower())[:_START_WORDS])
+
+
+def _renumbered(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
+    return tuple(
+        paragraph if paragraph.index == index else replace(paragraph, index=index)
+        for index, paragraph in enumerate(paragraphs)
+    )

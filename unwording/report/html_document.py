@@ -78,7 +78,10 @@ def _pair(
 def _pair_head(article, comparison: Comparison, number: int, pair: Pair, names) -> None:
     head = etree.SubElement(article, "div", **{"class": "pair-head"})
     base, draft = _labels(pair.base, names[0]), _labels(pair.draft, names[1])
-    shown = draft or base if not (base and draft) or base == draft else f"{base} → {draft}"
+    if base and draft:
+        shown = base if base == draft else f"{base} → {draft}"
+    else:
+        shown = f"{base} (base)" if base else f"{draft} (draft)"
     link(
         head,
         shown,

@@ -8,6 +8,7 @@ from collections import defaultdict
 from lxml import etree
 
 from ..model import Comparison, Flag, Pair
+from ..repeats import Repeat, covered_pairs, find_repeats
 from .html_builder import append_text, css_id, element, link
 from .names import paragraph_names
 from .wording import flag_action
@@ -38,15 +39,19 @@ def render_summary(main, comparison: Comparison, colours: dict[str, str]) -> Non
         item = element(counts, "li", None, **({"class": "zero"} if not summary[name] else {}))
         element(item, "span", str(summary[name]), **{"class": "n"})
         append_text(item, _COUNT_NAMES.get(name, name))
+    for notice in comparison.warnings:
+        if notice.source == "comparison":
+            element(section, "p", notice.message.capitalize(), **{"class": "warning"})
     _change_index(section, comparison)
     if comparison.authors:
         line = element(section, "p", None, **{"class": "index authors"})
         element(line, "strong", "Tracked changes by author: ")
         append_text(line, ", ".join(f"{name} ({n})" for name, n in comparison.authors.items()))
-    if comparison.warnings:
+    file_notes = [notice for notice in comparison.warnings if notice.source != "comparison"]
+    if file_notes:
         element(section, "h3", "Notes from the files (comments and what was not read)")
         notes = etree.SubElement(section, "ul", **{"class": "notes"})
-        for notice in comparison.warnings:
+        for notice in file_notes:
             element(notes, "li", str(notice))
     if comparison.flags:
         _flag_table(section, comparison, colours)
@@ -69,11 +74,17 @@ _COUNT_NAMES = {
 def _change_index(section, comparison: Comparison) -> None:
     """Links to every changed paragraph: substantive changes first, then editorial ones."""
     names = paragraph_names(comparison.draft), paragraph_names(comparison.base)
+    repeats = find_repeats(comparison)
+    covered = covered_pairs(comparison, repeats)
     for nature, title in (
         ("substantive", "Substantive changes"),
         ("editorial", "Editorial changes"),
     ):
-        numbers = [n for n, pair in enumerate(comparison.pairs) if pair.nature == nature]
+        numbers = [
+            n
+            for n, pair in enumerate(comparison.pairs)
+            if pair.nature == nature and n not in covered
+        ]
         if not numbers:
             continue
         line = element(section, "p", None, **{"class": f"index {nature}"})
@@ -82,13 +93,29 @@ def _change_index(section, comparison: Comparison) -> None:
             append_text(line, ", " if position else "")
             pair = comparison.pairs[number]
             link(line, _place(pair, names), href=f"#pair-{number}")
+    for repeat in repeats:
+        _repeat_line(section, comparison, repeat, names)
+
+
+def _repeat_line(section, comparison: Comparison, repeat: Repeat, names) -> None:
+    """One substitution made in many paragraphs, with links to every place."""
+    line = element(section, "p", None, **{"class": "index repeated"})
+    element(line, "strong", "Repeated change: ")
+    if repeat.deleted:
+        element(line, "del", repeat.deleted)
+    if repeat.inserted:
+        element(line, "ins", repeat.inserted)
+    append_text(line, f" in {len(repeat.pairs)} paragraphs: ")
+    for position, number in enumerate(repeat.pairs):
+        append_text(line, ", " if position else "")
+        link(line, _place(comparison.pairs[number], names), href=f"#pair-{number}")
 
 
 def _place(pair: Pair, names) -> str:
     draft_names, base_names = names
     if pair.draft:
         return "+".join(draft_names[i] for i in pair.draft)
-    return base_names[pair.base[0]] + " (deleted)"
+    return base_names[pair.base[0]] + " (base, deleted)"
 
 
 def _legend(section, comparison: Comparison, colours: dict[str, str]) -> None:
@@ -156,4 +183,4 @@ def _flag_place(flag: Flag, names) -> str:
     draft_names, base_names = names
     if flag.draft:
         return draft_names[flag.draft[0]]
-    return base_names[flag.base[0]] + " (deleted)"
+    return base_names[flag.base[0]] + " (base, deleted)"

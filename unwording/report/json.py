@@ -12,6 +12,8 @@ from typing import Any
 
 from .. import __version__
 from ..model import Comparison, Document, Edit, Flag, Kind, Pair
+from ..repeats import Repeat, find_repeats
+from .names import pair_address
 from .settings import RenderSettings
 
 SCHEMA_VERSION = 1
@@ -28,8 +30,9 @@ def render_json(comparison: Comparison, settings: RenderSettings | None = None) 
         f'"base": {_document(comparison.base)},',
         f'"draft": {_document(comparison.draft)},',
         f'"summary": {_dump(summary)},',
-        f'"pairs": {_array([_pair(pair) for pair in comparison.pairs])},',
+        f'"pairs": {_array([_pair(pair, comparison) for pair in comparison.pairs])},',
         f'"flags": {_array([_flag(flag) for flag in comparison.flags])},',
+        f'"repeated": {_array([_repeat(r) for r in find_repeats(comparison)])},',
         f'"categories": {_dump(_used_categories(comparison))},',
         f'"authors": {_dump(comparison.authors)},',
         f'"warnings": {_dump([str(w) for w in comparison.warnings])}',
@@ -64,18 +67,23 @@ def _document(document: Document) -> str:
     head = {"source": document.source, "format": document.format}
     paragraphs = [
         f'{{"index": {p.index}, "label": {_optional(p.label)}, '
-        f'"kind": "{(p.kind or Kind.OTHER).value}", "text": {_STRING(p.text)}, '
+        f'"kind": "{(p.kind or Kind.OTHER).value}", "address": {_STRING(p.address)}, '
+        f'"text": {_STRING(p.text)}, '
         f'"line": {"null" if p.location.line_start is None else p.location.line_start}}}'
         for p in document.paragraphs
     ]
     return _dump(head)[:-1] + ', "paragraphs": ' + _array(paragraphs) + "}"
 
 
-def _pair(pair: Pair) -> str:
+def _pair(pair: Pair, comparison: Comparison) -> str:
     edits = ", ".join(_edit(edit) for edit in pair.edits)
+    side, address = pair_address(pair, comparison)
+    base_address = comparison.base.paragraphs[pair.base[0]].address if pair.base else None
     return (
         f'{{"status": "{pair.status.value}", "base": {_ints(pair.base)}, '
-        f'"draft": {_ints(pair.draft)}, "moved": {_bool(pair.moved)}, '
+        f'"draft": {_ints(pair.draft)}, "address": {_STRING(address)}, '
+        f'"address_side": "{side}", "base_address": {_optional(base_address)}, '
+        f'"moved": {_bool(pair.moved)}, '
         f'"renumbered": {_bool(pair.renumbered)}, "similarity": {pair.similarity!r}, '
         f'"change": {_optional(pair.nature)}, "edits": [{edits}]}}'
     )
@@ -99,6 +107,12 @@ def _edit(edit: Edit) -> str:
 def _used_categories(comparison: Comparison) -> dict[str, str]:
     used = sorted({flag.category for flag in comparison.flags})
     return {category: comparison.category_title(category) for category in used}
+
+
+def _repeat(repeat: Repeat) -> str:
+    return _dump(
+        {"deleted": repeat.deleted, "inserted": repeat.inserted, "pairs": list(repeat.pairs)}
+    )
 
 
 def _flag(flag: Flag) -> str:

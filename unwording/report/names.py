@@ -1,10 +1,12 @@
-"""Short names for paragraphs in reports: the label, or PPn / OPn / a pilcrow number."""
+"""Names of paragraphs in reports: their addresses (`Art. 2.1(a)`, `Goal 16 / 16.1`,
+`OP9`, `PP3`), or for documents made without the segment stage, the label or
+PPn / OPn / a pilcrow number."""
 
 from __future__ import annotations
 
 import re
 
-from ..model import Document, Kind
+from ..model import Comparison, Document, Kind, Pair
 
 _SYMBOL = re.compile(
     r"\b(?:A|S|E|ST|UNEP|FCCC|CRC|CEDAW|CCPR|TD|HRC)(?:/(?:[A-Z]{1,5}(?:\.\d+)?|\d{1,4}|RES|"
@@ -14,13 +16,17 @@ _RESOLUTION_NUMBER = re.compile(r"^(\d{2,3}/\d{1,4})\.\s")
 
 
 def paragraph_names(document: Document) -> list[str]:
-    """One display name per paragraph: `1.`, `(a)`, else `PP3`, `OP2` or `¶12`."""
+    """One display name per paragraph: its address, else `1.`, `(a)`, `PP3`, `OP2` or `¶12`."""
     names = []
     counters = {Kind.PREAMBULAR: 0, Kind.OPERATIVE: 0}
     for paragraph in document.paragraphs:
         if paragraph.kind in counters:
             counters[paragraph.kind] += 1
-        names.append(paragraph.label or _unlabelled(paragraph.kind, counters, paragraph.index))
+        names.append(
+            paragraph.address
+            or paragraph.label
+            or _unlabelled(paragraph.kind, counters, paragraph.index)
+        )
     return names
 
 
@@ -43,3 +49,11 @@ def document_symbol(document: Document) -> str | None:
         if number:
             return f"A/RES/{number.group(1)}"
     return None
+
+
+def pair_address(pair: Pair, comparison: Comparison) -> tuple[str, str]:
+    """Which side a pair is cited from, and its address there: the draft's address
+    when the pair has a draft paragraph, else (a deleted paragraph) the base's."""
+    if pair.draft:
+        return "draft", comparison.draft.paragraphs[pair.draft[0]].address
+    return "base", comparison.base.paragraphs[pair.base[0]].address

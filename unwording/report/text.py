@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from .. import __version__
 from ..model import EDITORIAL, SUBSTANTIVE, Comparison, Edit, Flag, Op, Pair, Status
+from ..repeats import Repeat, covered_pairs, find_repeats
 from .names import paragraph_names
 from .settings import RenderSettings
 from .wording import flag_action, flag_body
@@ -51,7 +52,10 @@ def render_text(comparison: Comparison, settings: RenderSettings | None = None) 
     for flag in comparison.flags:
         flags_by_pair[flag.pair].append(flag)
     lines = _header(comparison, style)
-    for title, numbers in _sections(comparison.pairs):
+    repeats = find_repeats(comparison)
+    lines += _repeat_lines(repeats, comparison, style)
+    covered = covered_pairs(comparison, repeats)
+    for title, numbers in _sections(comparison.pairs, covered):
         lines += ["", style(_BOLD, f"== {title} ({len(numbers)})")] if numbers else []
         for number in numbers:
             pair = comparison.pairs[number]
@@ -60,10 +64,13 @@ def render_text(comparison: Comparison, settings: RenderSettings | None = None) 
     return "\n".join(lines) + "\n"
 
 
-def _sections(pairs: tuple[Pair, ...]) -> list[tuple[str, list[int]]]:
-    """Substantive changes first, then editorial ones, then moves of unchanged text."""
+def _sections(pairs: tuple[Pair, ...], covered: frozenset[int]) -> list[tuple[str, list[int]]]:
+    """Substantive changes first, then editorial ones, then moves of unchanged text;
+    pairs that only repeat a substitution listed above are left out."""
     groups: dict[str, list[int]] = {SUBSTANTIVE: [], EDITORIAL: [], "moved": []}
     for number, pair in enumerate(pairs):
+        if number in covered and not pair.moved:
+            continue
         if pair.nature in groups:
             groups[pair.nature].append(number)
         elif pair.moved:
@@ -72,6 +79,22 @@ def _sections(pairs: tuple[Pair, ...]) -> list[tuple[str, list[int]]]:
         ("Substantive changes", groups[SUBSTANTIVE]),
         ("Editorial changes (references, numbers, dates)", groups[EDITORIAL]),
         ("Moved, text unchanged", groups["moved"]),
+    ]
+
+
+def _repeat_lines(repeats: tuple[Repeat, ...], comparison: Comparison, style) -> list[str]:
+    if not repeats:
+        return []
+    names = paragraph_names(comparison.draft)
+    lines = ["", style(_BOLD, f"== Repeated changes ({len(repeats)})")]
+    for repeat in repeats:
+        change = _deleted(repeat.deleted, style) if repeat.deleted else ""
+        change += _inserted(repeat.inserted, style) if repeat.inserted else ""
+        places = ", ".join(names[comparison.pairs[n].draft[0]] for n in repeat.pairs)
+        lines += ["", f"{change} in {len(repeat.pairs)} paragraphs: {_safe(places)}"]
+    return lines + [
+        "",
+        "(Paragraphs changed only in these ways, with no flag, are not listed again.)",
     ]
 
 
@@ -114,11 +137,10 @@ def _pair_lines(comparison, pair: Pair, names, flags: list[Flag], style: _Style)
 def _title(pair: Pair, names: tuple[list[str], list[str]]) -> str:
     base = "+".join(names[0][i] for i in pair.base)
     draft = "+".join(names[1][i] for i in pair.draft)
-    where = (
-        base or draft
-        if not (base and draft)
-        else (base if base == draft else f"{base} -> {draft}")
-    )
+    if base and draft:
+        where = base if base == draft else f"{base} -> {draft}"
+    else:
+        where = f"{base} (base)" if base else f"{draft} (draft)"
     notes = [pair.status.value]
     if pair.moved:
         notes.append("moved")

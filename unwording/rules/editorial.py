@@ -1,17 +1,28 @@
 """Editorial or substantive: what kind of change a modified pair is.
 
-A change is editorial when every word it deletes or inserts is a reference
-(resolution and document symbols, numbers, dates, years, months, session
-ordinals) or a connecting word of a reference ("of", "and", "its", "session"),
-and typography-only edits are ignored. Anything else is substantive; inserted,
-deleted, split and merged paragraphs are always substantive.
+A modified pair is editorial when each of its changes (a run of deleted and
+inserted words between unchanged text) is either
+
+- noise: the deleted and inserted words are the same once case, hyphens,
+  spaces and punctuation are ignored and British spellings are read as American
+  ones ("recognise" / "recognize", "labour", "centre", "programme", "fifteen" /
+  "15"), so a dropped full stop or "gender sensitive" / "gender-sensitive" is
+  noise; or
+- a reference: every word it deletes or inserts is a resolution or document
+  symbol, a number, date, year, month or session ordinal, or a connecting word
+  of a reference ("of", "and", "its", "session").
+
+Typography-only edits (and footnote references) are ignored. Anything else is
+substantive; inserted, deleted, split and merged paragraphs are always
+substantive.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ..model import EDITORIAL, SUBSTANTIVE, Op, Pair, Status
+from ..model import EDITORIAL, SUBSTANTIVE, Edit, Op, Pair, Status
 
 _MONTHS = set(
     [
@@ -80,10 +91,47 @@ def classify(pair: Pair) -> str | None:
         return None
     if pair.status is not Status.MODIFIED:
         return SUBSTANTIVE
-    changed = " ".join(e.text for e in pair.edits if e.op is not Op.EQUAL and not e.typographic)
-    if not changed.strip():
-        return EDITORIAL
-    return EDITORIAL if all(_editorial(word) for word in _WORD.findall(changed)) else SUBSTANTIVE
+    for deleted, inserted in change_blocks(pair.edits):
+        if loose_form(deleted) == loose_form(inserted):
+            continue
+        if not all(_editorial(word) for word in _WORD.findall(f"{deleted} {inserted}")):
+            return SUBSTANTIVE
+    return EDITORIAL
+
+
+def change_blocks(edits: Sequence[Edit]) -> list[tuple[str, str]]:
+    """Each run of changes between unchanged text: (deleted text, inserted text).
+
+    Typography-only edits count as unchanged text.
+    """
+    blocks: list[tuple[str, str]] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for edit in edits:
+        if edit.op is Op.EQUAL or edit.typographic:
+            if deleted or inserted:
+                blocks.append(("".join(deleted), "".join(inserted)))
+                deleted, inserted = [], []
+        elif edit.op is Op.DELETE:
+            deleted.append(edit.text)
+        else:
+            inserted.append(edit.text)
+    if deleted or inserted:
+        blocks.append(("".join(deleted), "".join(inserted)))
+    return blocks
+
+
+def loose_form(text: str) -> str:
+    """`text` with case, spacing, hyphens and punctuation ignored, American spelling."""
+    words = _LETTERS.findall(text.lower())
+    return "".join(_american(_NUMBERS.get(word, word)) for word in words)
+
+
+def _american(word: str) -> str:
+    for pattern, replacement in _SPELLING:
+        if pattern.search(word):
+            return pattern.sub(replacement, word)
+    return _WORDS.get(word, word)
 
 
 def _editorial(word: str) -> bool:
@@ -96,3 +144,57 @@ def _editorial(word: str) -> bool:
         or bool(_ORDINAL.match(lowered))
         or bool(_REFERENCE.match(bare))
     )
+
+
+_LETTERS = re.compile(r"[^\W_]+")
+_SPELLING = [
+    (re.compile(r"(?<=\w{3})is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{3})ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|able|ably|ite|ites)?$"), r"or\1"),
+    (re.compile(r"(?<=\w{2}[bt])re(s|d)?$"), r"er\1"),
+    (re.compile(r"(?<=\w{3})ogue(s)?$"), r"og\1"),
+    (re.compile(r"(?<=\w{3}[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"(?<=\w{3})ence(s)?$"), r"ense\1"),
+    (re.compile(r"(?<=dg)ement(s)?$"), r"ment\1"),
+]
+_WORDS = {
+    "programme": "program",
+    "programmes": "programs",
+    "fulfil": "fulfill",
+    "fulfils": "fulfills",
+    "fulfilment": "fulfillment",
+    "enrol": "enroll",
+    "enrolment": "enrollment",
+    "ageing": "aging",
+    "practise": "practice",
+    "practised": "practiced",
+    "grey": "gray",
+}
+_NUMBERS = {
+    word: str(number)
+    for number, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
