@@ -14,12 +14,23 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .lexicon import Lexicon, load_lexicon, read_data_file
-from .model import JOINER, Document, Flag, Pair, Status
+from .model import EDITORIAL, JOINER, SUBSTANTIVE, Document, Flag, Pair, Status
 from .rules import PairText
 from .rules.brackets import bracket_flags
 from .rules.editorial import classify
+from .rules.negation import negation_flags
+from .rules.quantities import quantity_flags
+from .rules.severity import with_severity
+from .rules.structure import deletion_flags
 from .rules.terms import count_flags
-from .rules.verbs import Scales, build_scales, modal_flags, position_flags, verb_flags
+from .rules.verbs import (
+    Scales,
+    action_flags,
+    build_scales,
+    modal_flags,
+    position_flags,
+    verb_flags,
+)
 
 
 @dataclass(frozen=True)
@@ -41,15 +52,21 @@ class Rulebook:
             "position": "Position in the resolution",
             "modal": "Modal verb",
             "brackets": "Brackets",
+            "structure": "Structure of the text",
+            "negation": "Negation",
+            "quantity": "Quantity or deadline",
         }
 
 
-def load_rulebook(lang: str = "en", lexicon_path: str | Path | None = None) -> Rulebook:
-    """Load the default lexicons and scales of `lang`, merged with a user lexicon."""
+def load_rulebook(
+    lang: str = "en", lexicon_path: str | Path | None = None, profile: str | None = None
+) -> Rulebook:
+    """Load the default lexicons and scales of `lang`, merged with a user lexicon;
+    `profile` chooses which groups of watched terms are on (None: the default)."""
     return Rulebook(
         lang=lang,
-        terms=load_lexicon(lexicon_path, lang, "lexicon"),
-        hedges=load_lexicon(lexicon_path, lang, "hedges"),
+        terms=load_lexicon(lexicon_path, lang, "lexicon", profile),
+        hedges=load_lexicon(lexicon_path, lang, "hedges", profile),
         scales=build_scales(read_data_file(f"verbs-{lang}.toml") or {}),
     )
 
@@ -57,14 +74,27 @@ def load_rulebook(lang: str = "en", lexicon_path: str | Path | None = None) -> R
 def flag_pairs(
     pairs: Sequence[Pair], base: Document, draft: Document, rulebook: Rulebook
 ) -> tuple[tuple[Pair, ...], tuple[Flag, ...]]:
-    """Pairs with their `nature` set, and every flag, in pair order."""
+    """Pairs with their `nature` set, and every flag, in pair order.
+
+    A change that only touched numbers is editorial unless a number it changed is
+    a quantity or deadline (or it flipped a negation, a verb or a modal)."""
     flags: list[Flag] = []
     classified = []
     for number, pair in enumerate(pairs):
-        classified.append(replace(pair, nature=classify(pair)))
+        found: list[Flag] = []
         if pair.status is not Status.UNCHANGED or pair.moved:
-            flags.extend(_pair_flags(_text(number, pair, base, draft), rulebook))
+            found = [
+                with_severity(f) for f in _pair_flags(_text(number, pair, base, draft), rulebook)
+            ]
+        nature = classify(pair)
+        if nature == EDITORIAL and any(f.kind.startswith(_WORDING) for f in found):
+            nature = SUBSTANTIVE
+        classified.append(replace(pair, nature=nature))
+        flags.extend(found)
     return tuple(classified), tuple(flags)
+
+
+_WORDING = ("quantity_", "negation_", "verb_", "modal_")
 
 
 def _text(number: int, pair: Pair, base: Document, draft: Document) -> PairText:
@@ -82,8 +112,12 @@ def _pair_flags(text: PairText, rulebook: Rulebook) -> Iterator[Flag]:
     yield from position_flags(text)
     if text.pair.status is Status.UNCHANGED:
         return
+    yield from deletion_flags(text)
     yield from count_flags(text, rulebook.terms, "term")
     yield from count_flags(text, rulebook.hedges, "hedge")
     yield from verb_flags(text, rulebook.scales)
+    yield from action_flags(text, rulebook.scales)
     yield from modal_flags(text, rulebook.scales)
+    yield from negation_flags(text)
+    yield from quantity_flags(text)
     yield from bracket_flags(text)

@@ -79,9 +79,14 @@ class Lexicon:
 
 
 def load_lexicon(
-    path: str | Path | None = None, lang: str = "en", kind: str = "lexicon"
+    path: str | Path | None = None,
+    lang: str = "en",
+    kind: str = "lexicon",
+    profile: str | None = None,
 ) -> Lexicon:
-    """Load a default lexicon (`kind` is `lexicon` or `hedges`), merged with a user file."""
+    """Load a default lexicon (`kind` is `lexicon` or `hedges`), merged with a user file.
+
+    `profile` is accepted for the lexicon profiles (not yet applied)."""
     name = f"{kind}-{lang}.toml"
     data = read_data_file(name) or {"terms": []}
     if path is not None:

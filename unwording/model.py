@@ -188,7 +188,9 @@ class Flag:
 
     `base_count` / `draft_count` count a term's occurrences; `detail` says more
     (verb strengths, how a bracket was resolved); `parties` are the delegations a
-    bracket is attributed to.
+    bracket is attributed to. `before` / `after` hold the old and new wording or
+    value where there is one (a deadline, a verb, a modal). `severity` is `high`,
+    `medium` or `low` (see `rules/severity.py`).
     """
 
     kind: str
@@ -202,6 +204,9 @@ class Flag:
     draft_count: int = 0
     detail: str = ""
     parties: tuple[str, ...] = ()
+    before: str = ""
+    after: str = ""
+    severity: str = ""
 
 
 @dataclass(frozen=True)
@@ -213,6 +218,7 @@ class Options:
     lang: str | None = None
     changes: str = "accept"
     input_format: str | None = None
+    profile: str | None = None
 
 
 @dataclass(frozen=True)

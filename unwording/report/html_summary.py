@@ -9,6 +9,8 @@ from lxml import etree
 
 from ..model import Comparison, Flag, Pair
 from ..repeats import Repeat, covered_pairs, find_repeats
+from ..rules.severity import by_severity
+from .brief import key_changes
 from .html_builder import append_text, css_id, element, link
 from .names import paragraph_names
 from .wording import flag_action
@@ -42,6 +44,7 @@ def render_summary(main, comparison: Comparison, colours: dict[str, str]) -> Non
     for notice in comparison.warnings:
         if notice.source == "comparison":
             element(section, "p", notice.message.capitalize(), **{"class": "warning"})
+    _brief(section, comparison)
     _change_index(section, comparison)
     if comparison.authors:
         line = element(section, "p", None, **{"class": "index authors"})
@@ -69,6 +72,21 @@ _COUNT_NAMES = {
     "substantive": "substantive changes",
     "editorial": "editorial changes",
 }
+
+
+def _brief(section, comparison: Comparison) -> None:
+    """The key changes: every high-severity flag (up to a screen), linked."""
+    lines, more = key_changes(comparison)
+    if not lines:
+        return
+    element(section, "h3", f"Key changes ({len(lines) + more} of high severity)", id="key-h")
+    listing = etree.SubElement(section, "ul", **{"class": "brief", "aria-labelledby": "key-h"})
+    for line in lines:
+        item = element(listing, "li", None)
+        link(item, line.address, href=f"#pair-{line.pair}")
+        append_text(item, f": {line.sentence}")
+    if more:
+        element(listing, "li", f"… and {more} more in the table of flags below")
 
 
 def _change_index(section, comparison: Comparison) -> None:
@@ -140,6 +158,7 @@ def _flag_table(section, comparison: Comparison, colours: dict[str, str]) -> Non
     table = etree.SubElement(section, "table", **{"class": "flags"})
     head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
     for title in (
+        "Severity",
         "Category",
         "Term",
         "Change",
@@ -149,8 +168,9 @@ def _flag_table(section, comparison: Comparison, colours: dict[str, str]) -> Non
         element(head, "th", title, scope="col")
     body = etree.SubElement(table, "tbody")
     names = paragraph_names(comparison.draft), paragraph_names(comparison.base)
-    for (category, term, _kind), flags in _grouped(comparison.flags).items():
-        row = etree.SubElement(body, "tr")
+    for (_, category, term, _kind), flags in _grouped(comparison.flags).items():
+        row = etree.SubElement(body, "tr", **{"class": f"severity-{flags[0].severity}"})
+        element(row, "td", flags[0].severity)
         cell = element(row, "td", None)
         element(
             cell, "span", None, **{"class": f"swatch {css_id(category)}", "aria-hidden": "true"}
@@ -172,10 +192,11 @@ def _occurrences(flags: list[Flag]) -> str:
     return "; ".join(sorted({f.detail.replace(" -> ", " → ") for f in flags if f.detail}))
 
 
-def _grouped(flags: tuple[Flag, ...]) -> dict[tuple[str, str, str], list[Flag]]:
-    groups: dict[tuple[str, str, str], list[Flag]] = defaultdict(list)
+def _grouped(flags: tuple[Flag, ...]) -> dict[tuple[int, str, str, str], list[Flag]]:
+    """Flags by severity (high first), then category, term and kind."""
+    groups: dict[tuple[int, str, str, str], list[Flag]] = defaultdict(list)
     for flag in flags:
-        groups[(flag.category, flag.term, flag.kind)].append(flag)
+        groups[(by_severity(flag), flag.category, flag.term, flag.kind)].append(flag)
     return dict(sorted(groups.items()))
 
 

@@ -129,5 +129,8 @@ def _flag(flag: Flag) -> str:
             "draft_count": flag.draft_count,
             "detail": flag.detail,
             "parties": list(flag.parties),
+            "before": flag.before,
+            "after": flag.after,
+            "severity": flag.severity,
         }
     )

@@ -13,6 +13,7 @@ from collections import defaultdict
 from .. import __version__
 from ..model import EDITORIAL, SUBSTANTIVE, Comparison, Edit, Flag, Op, Pair, Status
 from ..repeats import Repeat, covered_pairs, find_repeats
+from .brief import key_changes
 from .names import paragraph_names
 from .settings import RenderSettings
 from .wording import flag_action, flag_body
@@ -52,6 +53,7 @@ def render_text(comparison: Comparison, settings: RenderSettings | None = None) 
     for flag in comparison.flags:
         flags_by_pair[flag.pair].append(flag)
     lines = _header(comparison, style)
+    lines += _brief_lines(comparison, style)
     repeats = find_repeats(comparison)
     lines += _repeat_lines(repeats, comparison, style)
     covered = covered_pairs(comparison, repeats)
@@ -80,6 +82,17 @@ def _sections(pairs: tuple[Pair, ...], covered: frozenset[int]) -> list[tuple[st
         ("Editorial changes (references, numbers, dates)", groups[EDITORIAL]),
         ("Moved, text unchanged", groups["moved"]),
     ]
+
+
+def _brief_lines(comparison: Comparison, style: _Style) -> list[str]:
+    brief, more = key_changes(comparison)
+    if not brief:
+        return []
+    lines = ["", style(_BOLD, f"== Key changes ({len(brief) + more} of high severity)")]
+    lines += [f"  {_safe(line.address)}: {_safe(line.sentence)}" for line in brief]
+    if more:
+        lines.append(f"  ... and {more} more, flagged below")
+    return lines
 
 
 def _repeat_lines(repeats: tuple[Repeat, ...], comparison: Comparison, style) -> list[str]:

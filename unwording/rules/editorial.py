@@ -14,7 +14,8 @@ inserted words between unchanged text) is either
 
 Typography-only edits (and footnote references) are ignored. Anything else is
 substantive; inserted, deleted, split and merged paragraphs are always
-substantive.
+substantive. A changed number that is a quantity or a deadline (see
+`quantities.py`) makes the pair substantive after all (the flag stage decides).
 """
 
 from __future__ import annotations
@@ -58,7 +59,6 @@ _CONNECTORS = {
     "sessions",
     "report",
     "reports",
-    "no",
     "paragraph",
     "paragraphs",
     "para",

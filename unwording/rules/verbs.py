@@ -1,22 +1,32 @@
 """Verb flags: the opening verb stepped down or up, force lost by a move to the
-preamble, and modal verbs shifted (shall > will > should > are encouraged to > may).
+preamble, action verbs replaced anywhere in a sentence, and modal verbs shifted
+(shall > are to > will > should > are encouraged to > may), added or removed.
 
 Scales come from a data file (`unwording/data/verbs-<lang>.toml`): each verb has a
 strength and its forms; only verbs on a common scale are compared. Modifiers such
 as "strongly" add to a verb's strength; "Also" and "Further" are neutral.
+
+Action verbs ("ensure" > "promote" > "support" > "strive") are compared inside
+each change of a pair (a run of deleted and inserted words), so that "[-Ensure-]
+{+Promote+}" is a weakened verb while verbs in unrelated clauses are not paired.
+A modal that appears (or goes) with no other modal in its place is
+`modal_added` (`modal_removed`): "all definitions ... apply" -> "the definitions ...
+shall apply".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..model import Flag, Kind
+from ..model import Flag, Kind, Status
 from . import PairText
+from .editorial import change_blocks
 
 WEAKENED, STRENGTHENED = "weakened", "strengthened"
+MAX_CHANGE_WORDS = 20  # a longer run of changes is a rewrite: its verbs are not paired
 _WILL_NOUN = r"(?<!political )(?<!the )(?<!good )(?<!its )(?<!their )(?<!our )(?<!free )(?<!own )"
 
 
@@ -39,6 +49,8 @@ class Scales:
     boost: dict[str, float]
     modal_forms: dict[str, Verb]
     modal: re.Pattern[str] | None
+    action_forms: dict[str, Verb] = field(default_factory=dict)
+    action: re.Pattern[str] | None = None
 
 
 def build_scales(data: dict[str, Any]) -> Scales:
@@ -55,6 +67,9 @@ def build_scales(data: dict[str, Any]) -> Scales:
     boost = {k.lower(): float(v) for k, v in (modifiers.get("strengthening") or {}).items()}
     neutral = [str(word).lower() for word in modifiers.get("neutral") or []]
     modal_forms = _modal_forms(data.get("modals") or {})
+    action_forms = _modal_forms(data.get("action") or {}, "action")
+    if action_forms:
+        titles["action"] = str((data.get("action") or {}).get("title", "action"))
     return Scales(
         titles=titles,
         forms={form: tuple(verbs) for form, verbs in forms.items()},
@@ -62,6 +77,8 @@ def build_scales(data: dict[str, Any]) -> Scales:
         boost=boost,
         modal_forms=modal_forms,
         modal=_modal_regex(list(modal_forms)) if modal_forms else None,
+        action_forms={form.lower(): verb for form, verb in action_forms.items()},
+        action=_words_regex(list(action_forms)) if action_forms else None,
     )
 
 
@@ -78,10 +95,10 @@ def _opening_regex(forms: list[str], modifiers: list[str]) -> re.Pattern[str]:
     )
 
 
-def _modal_forms(table: dict[str, Any]) -> dict[str, Verb]:
+def _modal_forms(table: dict[str, Any], scale: str = "modal") -> dict[str, Verb]:
     found = {}
     for entry in table.get("verbs", []):
-        verb = Verb(str(entry["verb"]), float(entry["strength"]), "modal")
+        verb = Verb(str(entry["verb"]), float(entry["strength"]), scale)
         for form in entry.get("forms") or [entry["verb"]]:
             found[form] = verb
     return found
@@ -91,6 +108,10 @@ def _modal_regex(forms: list[str]) -> re.Pattern[str]:
     guarded = [(_WILL_NOUN if form == "will" else "") + re.escape(form) for form in forms]
     ordered = sorted(guarded, key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(ordered)})(?!\w)")
+
+
+def _words_regex(forms: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(forms)})(?![\w-])", re.IGNORECASE)
 
 
 def opening_verb(text: str, scales: Scales) -> tuple[str, tuple[Verb, ...], float] | None:
@@ -142,6 +163,46 @@ def modal_flags(text: PairText, scales: Scales) -> Iterator[Flag]:
             yield _flag(
                 text, "modal", "modal", f"{old} -> {new}", new, before.strength, after.strength
             )
+    if text.pair.status in (Status.INSERTED, Status.DELETED):
+        return
+    for new in added[len(removed) :]:
+        yield _alone(text, "modal_added", new, "", new)
+    for old in removed[len(added) :]:
+        yield _alone(text, "modal_removed", old, old, "")
+
+
+def action_flags(text: PairText, scales: Scales) -> Iterator[Flag]:
+    """An action verb replaced by a weaker or stronger one inside one change."""
+    if scales.action is None or text.pair.status is not Status.MODIFIED:
+        return
+    for deleted, inserted in change_blocks(text.pair.edits):
+        if max(len(deleted.split()), len(inserted.split())) > MAX_CHANGE_WORDS:
+            continue
+        olds = [m.group() for m in scales.action.finditer(deleted)]
+        news = [m.group() for m in scales.action.finditer(inserted)]
+        for old, new in zip(olds, news, strict=False):
+            before = scales.action_forms[" ".join(old.lower().split())]
+            after = scales.action_forms[" ".join(new.lower().split())]
+            if before.strength != after.strength:
+                found = _flag(
+                    text, "verb", "action", f"{old} -> {new}", new, before.strength, after.strength
+                )
+                yield replace(found, before=old, after=new)
+
+
+def _alone(text: PairText, kind: str, modal: str, old: str, new: str) -> Flag:
+    """A modal added or removed with no other in its place."""
+    return Flag(
+        kind=kind,
+        category="modal",
+        term=modal,
+        matched=modal,
+        base=text.pair.base,
+        draft=text.pair.draft,
+        pair=text.number,
+        before=old,
+        after=new,
+    )
 
 
 def _difference(first: list[str], second: list[str]) -> list[str]:
@@ -160,6 +221,7 @@ def _flag(
     text: PairText, family: str, category: str, term: str, matched: str, old: float, new: float
 ) -> Flag:
     direction = WEAKENED if new < old else STRENGTHENED
+    before, _, after = term.partition(" -> ")
     return Flag(
         kind=f"{family}_{direction}",
         category=category,
@@ -169,4 +231,6 @@ def _flag(
         draft=text.pair.draft,
         pair=text.number,
         detail=f"{old:g} -> {new:g}",
+        before=before if after else "",
+        after=after,
     )

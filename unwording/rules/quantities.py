@@ -1,0 +1,176 @@
+"""Quantity flags: deadlines, per cents, money, counts and thresholds that changed.
+
+"By 2020" -> "By 2030" moves a deadline ten years; "[x] per cent" -> "5 per cent",
+"1.5 °C", "55 Parties", "12 per 1,000 live births" and "US$ 100 billion" are the
+numbers a negotiation is fought over. Each side of a modified pair is searched for
+quantities (a number with what it counts, or a year with a deadline word before
+it); those found on one side only are paired by kind, in order:
+
+- `quantity_changed`: the same kind of quantity with another value (`before` and
+  `after` hold both; for deadlines `detail` says how many years earlier or later);
+- `quantity_added` / `quantity_removed`: a quantity with no counterpart.
+
+References are not quantities and stay editorial: resolution and document
+symbols (`70/1`, `A/RES/80/6`, `1/CP.17`), article, paragraph, target and
+footnote numbers, session and meeting numbers, and dates (a day, a month and a
+year: when a meeting was held).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Flag, Status
+from . import PairText
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_NUMBERS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    "forty|fifty|sixty|hundred|half|a third|one third|two thirds|a quarter"
+)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DEADLINE_WORDS = (
+    r"by|before|until|till|through|no later than|not later than|after|beyond|"
+    r"as of|as from|starting in|up to|post-|pre-"
+)
+_PATTERNS = [
+    (
+        "temperature",
+        rf"(?<![\w/.])(?P<value>{_NUMBER})\s*(?:°|º|degrees?)\s*(?:C\b|Celsius)",
+    ),
+    (
+        "per cent",
+        rf"(?<![\w/.])(?P<value>{_NUMBER}|\[x\]|x|{_WORD_NUMBERS})\s*(?:per\s*cent|percent|%)",
+    ),
+    (
+        "money",
+        rf"(?:US\s?\$|\$|USD|EUR|€)\s?(?P<value>{_NUMBER})(?:\s*(?:million|billion|trillion))?"
+        rf"|(?<![\w/.])(?P<value2>{_NUMBER})\s*(?:million|billion|trillion)\s+"
+        r"(?:United States\s+)?(?:dollars|US dollars|euros)",
+    ),
+    (
+        "rate",
+        rf"(?<![\w/.])(?P<value>{_NUMBER})\s+per\s+(?P<unit>{_NUMBER}|hundred|thousand|million)"
+        r"(?:\s+\w+){0,2}",
+    ),
+    (
+        "deadline",
+        rf"(?<![\w/])(?P<word>{_DEADLINE_WORDS})\s*(?:the\s+(?:end\s+of\s+|year\s+)?)?"
+        r"(?P<value>(?:19|20)\d\d)(?![\w/]|[.,]\d|\s*(?:Agenda|Framework))",
+    ),
+    (
+        "count",
+        rf"(?<![\w/.,])(?P<value>{_NUMBER}|{_WORD_NUMBERS})\s+(?P<unit>Parties|countries|States|"
+        r"years|months|days|weeks|members|times|million|billion|"
+        r"hectares|tons|tonnes|people|persons|children|deaths)\b",
+    ),
+]
+_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
+_DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s*$|\b(?:{_MONTHS})\s*$", re.IGNORECASE)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:article|articles|paragraph|paragraphs|para\.|resolution|resolutions|decision|"
+    r"decisions|section|annex|chapter|no\.|target|targets|goal|goals|indicator|session|"
+    r"meeting|rule|rules|part)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity found in a text: its kind, its value as written and the phrase."""
+
+    kind: str
+    value: str
+    phrase: str
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Quantities in `text`, in order (see the module docstring)."""
+    found: list[tuple[int, int, Quantity]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < b and end > a for a, b in taken) or _is_reference(text, match):
+                continue
+            taken.append((start, end))
+            phrase = " ".join(match.group().split())
+            found.append((start, end, Quantity(kind, _value(match), phrase)))
+    return [quantity for _, _, quantity in sorted(found, key=lambda item: item[0])]
+
+
+def _is_reference(text: str, match: re.Match[str]) -> bool:
+    """A number that points at something (an article, a resolution, a date)."""
+    before = text[max(0, match.start() - 30) : match.start()]
+    return bool(_REFERENCE_BEFORE.search(before) or before.endswith("/") or _DATE.search(before))
+
+
+def _value(match: re.Match[str]) -> str:
+    """The value compared: the number (with its base, for a rate), without separators."""
+    groups = match.groupdict()
+    value = groups.get("value") or groups.get("value2") or ""
+    if groups.get("unit") and "per" in match.group().lower().split():
+        value = f"{value} per {groups['unit']}"
+    return value.replace(",", "").lower()
+
+
+def quantity_flags(text: PairText) -> Iterator[Flag]:
+    """Quantities changed, added or removed inside a modified, split or merged pair."""
+    if text.pair.status in (Status.INSERTED, Status.DELETED, Status.UNCHANGED):
+        return
+    base, draft = find_quantities(text.base), find_quantities(text.draft)
+    removed, added = _unmatched(base, draft), _unmatched(draft, base)
+    for old in list(removed):
+        new = next((q for q in added if q.kind == old.kind), None)
+        if new is None:
+            continue
+        removed.remove(old)
+        added.remove(new)
+        yield _flag(text, "quantity_changed", old, new)
+    for old in removed:
+        yield _flag(text, "quantity_removed", old, None)
+    for new in added:
+        yield _flag(text, "quantity_added", None, new)
+
+
+def _unmatched(first: list[Quantity], second: list[Quantity]) -> list[Quantity]:
+    remaining = [(q.kind, q.value) for q in second]
+    left = []
+    for quantity in first:
+        key = (quantity.kind, quantity.value)
+        if key in remaining:
+            remaining.remove(key)
+        else:
+            left.append(quantity)
+    return left
+
+
+def _flag(text: PairText, kind: str, old: Quantity | None, new: Quantity | None) -> Flag:
+    shown = new or old
+    assert shown is not None
+    return Flag(
+        kind=kind,
+        category="quantity",
+        term=shown.kind,
+        matched=shown.phrase,
+        base=text.pair.base,
+        draft=text.pair.draft,
+        pair=text.number,
+        detail=_detail(old, new),
+        before=old.phrase if old else "",
+        after=new.phrase if new else "",
+    )
+
+
+def _detail(old: Quantity | None, new: Quantity | None) -> str:
+    if old is None or new is None:
+        return (new or old).phrase if (new or old) else ""
+    detail = f"{old.phrase} -> {new.phrase}"
+    if old.kind == "deadline" and old.value.isdigit() and new.value.isdigit():
+        years = int(new.value) - int(old.value)
+        if years:
+            later = "later" if years > 0 else "earlier"
+            detail += f" ({abs(years)} year{'s' if abs(years) != 1 else ''} {later})"
+    return detail
