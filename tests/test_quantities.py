@@ -112,3 +112,13 @@ def test_the_brief_lists_high_flags_with_their_addresses():
     draft = "Goal 15. Protect life on land\n\n15.3 By 2030, combat desertification"
     text = render(compare(base, draft), "text")
     assert "== Key changes (1 of high severity)\n  Goal 15 / 15.3: deadline changed By 2020 -> By 2030 (10 years later)" in text
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh"])
+def test_languages_without_verb_scales_do_not_crash(lang):
+    from unwording import Options
+
+    base = "1. Urges Member States to act;\n\n2. “Decides to continue;"
+    draft = "1. Invites Member States to act;\n\n2. Notes the report;\n\n3. “Decides to end;"
+    comparison = compare(base, draft, Options(lang=lang))
+    assert not [f for f in comparison.flags if f.kind.startswith("verb_")]

@@ -2,8 +2,9 @@
 
 At most `MAX_LINES` lines, one per high-severity flag in document order, each with
 the address of its paragraph, so a negotiator sees on one screen what decides the
-negotiation; when there are more, the brief says how many it left to the flag
-list below.
+negotiation; when there are more, changes of wording inside provisions (rights
+removed, obligations weakened, quantities, negations) come before provisions
+deleted whole, and the brief says how many it left to the flag list below.
 """
 
 from __future__ import annotations
@@ -29,8 +30,13 @@ class BriefLine:
 def key_changes(comparison: Comparison) -> tuple[list[BriefLine], int]:
     """The brief's lines and how many high-severity flags did not fit."""
     high = [flag for flag in comparison.flags if flag.severity == HIGH]
-    lines = [_line(flag, comparison) for flag in high[:MAX_LINES]]
-    return lines, max(0, len(high) - MAX_LINES)
+    chosen = sorted(sorted(high, key=_rank)[:MAX_LINES], key=lambda flag: flag.pair)
+    return [_line(flag, comparison) for flag in chosen], max(0, len(high) - MAX_LINES)
+
+
+def _rank(flag: Flag) -> int:
+    """Changes of wording inside provisions before provisions deleted whole."""
+    return 1 if flag.kind == "paragraph_deleted" else 0
 
 
 def _line(flag: Flag, comparison: Comparison) -> BriefLine:

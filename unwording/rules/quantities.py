@@ -136,13 +136,14 @@ def quantity_flags(text: PairText) -> Iterator[Flag]:
 
 
 def _unmatched(first: list[Quantity], second: list[Quantity]) -> list[Quantity]:
-    remaining = [(q.kind, q.value) for q in second]
-    left = []
+    """Quantities of `first` whose value the other side does not state at all (a
+    value said twice in the base and once in the draft has not changed)."""
+    known = {(q.kind, q.value) for q in second}
+    left, seen = [], set()
     for quantity in first:
         key = (quantity.kind, quantity.value)
-        if key in remaining:
-            remaining.remove(key)
-        else:
+        if key not in known and key not in seen:
+            seen.add(key)
             left.append(quantity)
     return left
 

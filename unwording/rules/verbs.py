@@ -11,7 +11,8 @@ each change of a pair (a run of deleted and inserted words), so that "[-Ensure-]
 {+Promote+}" is a weakened verb while verbs in unrelated clauses are not paired.
 A modal that appears (or goes) with no other modal in its place is
 `modal_added` (`modal_removed`): "all definitions ... apply" -> "the definitions ...
-shall apply".
+shall apply", in a pair that was edited rather than rewritten (word similarity at
+least `MODAL_ALONE_SIMILARITY`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from .editorial import change_blocks
 
 WEAKENED, STRENGTHENED = "weakened", "strengthened"
 MAX_CHANGE_WORDS = 20  # a longer run of changes is a rewrite: its verbs are not paired
+MODAL_ALONE_SIMILARITY = 0.6  # a modal added or removed alone is flagged in edited text,
+# not in a rewritten paragraph (where every clause came and went)
 _WILL_NOUN = r"(?<!political )(?<!the )(?<!good )(?<!its )(?<!their )(?<!our )(?<!free )(?<!own )"
 
 
@@ -45,7 +48,7 @@ class Scales:
 
     titles: dict[str, str]
     forms: dict[str, tuple[Verb, ...]]
-    opening: re.Pattern[str]
+    opening: re.Pattern[str] | None
     boost: dict[str, float]
     modal_forms: dict[str, Verb]
     modal: re.Pattern[str] | None
@@ -73,7 +76,7 @@ def build_scales(data: dict[str, Any]) -> Scales:
     return Scales(
         titles=titles,
         forms={form: tuple(verbs) for form, verbs in forms.items()},
-        opening=_opening_regex(list(forms), [*boost, *neutral]),
+        opening=_opening_regex(list(forms), [*boost, *neutral]) if forms else None,
         boost=boost,
         modal_forms=modal_forms,
         modal=_modal_regex(list(modal_forms)) if modal_forms else None,
@@ -116,8 +119,8 @@ def _words_regex(forms: list[str]) -> re.Pattern[str]:
 
 def opening_verb(text: str, scales: Scales) -> tuple[str, tuple[Verb, ...], float] | None:
     """The phrase that opens `text`, the verbs it can be, and its modifier boost."""
-    found = scales.opening.match(text)
-    if not found:
+    found = scales.opening.match(text) if scales.opening else None
+    if not found or not found.group("verb"):
         return None
     mods = found.group("mods").lower().split()
     boost = sum(scales.boost.get(word, 0.0) for word in mods)
@@ -164,6 +167,8 @@ def modal_flags(text: PairText, scales: Scales) -> Iterator[Flag]:
                 text, "modal", "modal", f"{old} -> {new}", new, before.strength, after.strength
             )
     if text.pair.status in (Status.INSERTED, Status.DELETED):
+        return
+    if text.pair.similarity < MODAL_ALONE_SIMILARITY:
         return
     for new in added[len(removed) :]:
         yield _alone(text, "modal_added", new, "", new)
