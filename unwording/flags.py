@@ -13,15 +13,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .lexicon import Lexicon, load_lexicon, read_data_file
-from .model import EDITORIAL, JOINER, SUBSTANTIVE, Document, Flag, Pair, Status
+from .lexicon import Lexicon, load_lexicon, mute_subjects, read_data_file
+from .model import EDITORIAL, JOINER, SUBSTANTIVE, Document, Flag, Notice, Pair, Status
 from .rules import PairText
 from .rules.brackets import bracket_flags
 from .rules.editorial import classify
 from .rules.negation import negation_flags
 from .rules.quantities import quantity_flags
 from .rules.severity import with_severity
-from .rules.structure import deletion_flags
+from .rules.structure import structure_flags
 from .rules.terms import count_flags
 from .rules.verbs import (
     Scales,
@@ -35,12 +35,21 @@ from .rules.verbs import (
 
 @dataclass(frozen=True)
 class Rulebook:
-    """The lexicons and verb scales of one language."""
+    """The lexicons and verb scales of one language; `notices` say what `about` muted."""
 
     lang: str
     terms: Lexicon
     hedges: Lexicon
     scales: Scales
+    notices: tuple[Notice, ...] = ()
+
+    def about(self, base: Document, draft: Document) -> Rulebook:
+        """This rulebook for two prepared texts: the subject terms both are about muted
+        (see `lexicon.mute_subjects`), with a notice for each."""
+        keys = ([p.key for p in base.paragraphs], [p.key for p in draft.paragraphs])
+        terms, notes = mute_subjects(self.terms, *keys)
+        notices = tuple(Notice("comparison", note) for note in notes)
+        return replace(self, terms=terms, notices=self.notices + notices)
 
     @property
     def categories(self) -> dict[str, str]:
@@ -112,7 +121,7 @@ def _pair_flags(text: PairText, rulebook: Rulebook) -> Iterator[Flag]:
     yield from position_flags(text)
     if text.pair.status is Status.UNCHANGED:
         return
-    yield from deletion_flags(text)
+    yield from structure_flags(text)
     yield from count_flags(text, rulebook.terms, "term")
     yield from count_flags(text, rulebook.hedges, "hedge")
     yield from verb_flags(text, rulebook.scales)

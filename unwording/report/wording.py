@@ -29,9 +29,8 @@ def flag_body(flag: Flag, title: str) -> str:
     if flag.kind.startswith(("term_", "hedge_")):
         return f"{title}: “{flag.matched}” ({flag.base_count} -> {flag.draft_count})"
     if flag.kind.startswith("bracket_"):
-        who = f"; {', '.join(flag.parties)}" if flag.parties else ""
-        return f"{flag.matched} ({flag.detail}{who})"
-    if flag.kind == "paragraph_deleted":
+        return _bracket_body(flag)
+    if flag.kind.startswith("paragraph_"):
         return f"“{flag.matched}”"
     if flag.kind.startswith("quantity_"):
         return flag.detail
@@ -41,3 +40,25 @@ def flag_body(flag: Flag, title: str) -> str:
         return f"“{flag.term}”"
     detail = f" ({flag.detail})" if flag.detail else ""
     return f"{title}: {flag.term}{detail}"
+
+
+_BRACKET_LIMIT = 100
+
+
+def _bracket_body(flag: Flag) -> str:
+    """`[shall][should] (kept: should)`, `[a] -> [b] (still bracketed)`, `options (kept: ...)`,
+    with the draft wording that stands in a resolved bracket's place and the parties."""
+    who = f"; {', '.join(flag.parties)}" if flag.parties else ""
+    if flag.term == "Options" and not flag.parties:
+        return f"options ({flag.detail})"
+    if flag.kind == "bracket_changed" and flag.detail.endswith("attribution changed"):
+        return f"{_cut(flag.matched)} ({flag.detail}: {flag.before or '-'} -> {flag.after or '-'})"
+    if flag.kind == "bracket_changed":
+        return f"{_cut(flag.before)} -> {_cut(flag.after)} ({flag.detail}{who})"
+    now = f", now “{_cut(flag.after)}”" if flag.kind == "bracket_resolved" and flag.after else ""
+    return f"{_cut(flag.matched)} ({flag.detail}{now}{who})"
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _BRACKET_LIMIT else text[: _BRACKET_LIMIT - 1].rstrip() + "…"

@@ -7,8 +7,8 @@ The scale, from what decides negotiations:
   added or removed; a negation added or dropped; an operative paragraph deleted or
   moved into the preamble; a condition or scope limit added;
 - **medium**: other watched terms added or removed; other hedges and qualifiers
-  added; verbs and modals strengthened, a modal added or removed; a bracket added,
-  or resolved by dropping its text;
+  added; an operative paragraph inserted; verbs and modals strengthened, a modal
+  added or removed; a bracket added, or resolved by dropping its text;
 - **low**: a hedge removed (the commitment got firmer); a bracket resolved by
   keeping its text; brackets gone with their paragraph.
 
@@ -50,6 +50,7 @@ _BY_KIND = {
     "quantity_added": HIGH,
     "quantity_removed": HIGH,
     "paragraph_deleted": HIGH,
+    "paragraph_inserted": MEDIUM,
     "verb_strengthened": MEDIUM,
     "modal_strengthened": MEDIUM,
     "modal_added": MEDIUM,

@@ -1,10 +1,11 @@
-"""Structure flags: an operative paragraph deleted whole.
+"""Structure flags: an operative paragraph deleted or inserted whole.
 
-A deleted operative paragraph takes away an action the text asked for; it is
-flagged once. Not flagged: a paragraph of fewer than `MIN_WORDS` words (a
-sub-heading, a stub), an alternative ("Option 2: ...", whose fate the bracket
-rule reports) and a paragraph that was in brackets as a whole (a proposal that
-was never agreed: the bracket rule reports it).
+A deleted operative paragraph takes away an action the text asked for, an
+inserted one adds an action (a new "Condemns", a new "Calls upon"); each is
+flagged once (`paragraph_deleted`, `paragraph_inserted`). Not flagged: a paragraph
+of fewer than `MIN_WORDS` words (a sub-heading, a stub), an alternative
+("Option 2: ...", whose fate the bracket rule reports) and a paragraph in brackets
+as a whole (a proposal, reported by the bracket rule).
 """
 
 from __future__ import annotations
@@ -33,18 +34,28 @@ def _bracketed(text: str) -> bool:
     return True
 
 
-def deletion_flags(text: PairText) -> Iterator[Flag]:
-    """`paragraph_deleted` for an operative paragraph that is gone."""
-    if text.pair.status is not Status.DELETED or text.base_kind is not Kind.OPERATIVE:
-        return
-    words = text.base.split()
-    if len(words) >= MIN_WORDS and not _OPTION.match(text.base) and not _bracketed(text.base):
-        yield Flag(
-            kind="paragraph_deleted",
-            category="structure",
-            term="operative paragraph",
-            matched=text.base[:80] + ("…" if len(text.base) > 80 else ""),
-            base=text.pair.base,
-            draft=text.pair.draft,
-            pair=text.number,
-        )
+def structure_flags(text: PairText) -> Iterator[Flag]:
+    """`paragraph_deleted` / `paragraph_inserted` for an operative provision."""
+    status = text.pair.status
+    if status is Status.DELETED and text.base_kind is Kind.OPERATIVE and _provision(text.base):
+        yield _flag(text, "paragraph_deleted", text.base)
+    elif (
+        status is Status.INSERTED and text.draft_kind is Kind.OPERATIVE and _provision(text.draft)
+    ):
+        yield _flag(text, "paragraph_inserted", text.draft)
+
+
+def _provision(text: str) -> bool:
+    return len(text.split()) >= MIN_WORDS and not _OPTION.match(text) and not _bracketed(text)
+
+
+def _flag(text: PairText, kind: str, wording: str) -> Flag:
+    return Flag(
+        kind=kind,
+        category="structure",
+        term="operative paragraph",
+        matched=wording[:80] + ("…" if len(wording) > 80 else ""),
+        base=text.pair.base,
+        draft=text.pair.draft,
+        pair=text.number,
+    )
