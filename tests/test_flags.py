@@ -97,8 +97,17 @@ def test_default_lexicon_covers_the_required_categories():
         "right-to-development",
         "cbdr",
         "climate",
+        "indigenous-peoples",
+        "trafficking",
+        "occupation",
+        "poverty",
+        "local-communities",
+        "mother-earth",
+        "loss-and-damage",
+        "fossil-fuels",
     }
-    assert required <= {term.category for term in LEXICON.terms}
+    default = {term.category for term in LEXICON.terms}
+    assert required <= default and "illicit-trafficking" not in default  # off by default
 
 
 def test_user_toml_lexicon_adds_and_replaces(tmp_path):

@@ -26,7 +26,10 @@ def test_a_deadline_moved_ten_years_is_flagged_high():
 
 def test_numeric_targets_added_are_flagged_and_make_the_change_substantive():
     base = "3.2 By 2030, end preventable deaths of newborns and children under 5 years of age"
-    draft = base + ", with all countries aiming to reduce neonatal mortality to at least as low as 12 per 1,000 live births"
+    draft = (
+        base
+        + ", with all countries aiming to reduce neonatal mortality to at least as low as 12 per 1,000 live births"
+    )
     comparison = compare(base, draft)
     assert ("quantity_added", "quantity", "12 per 1,000 live births") in kinds(base, draft)
     assert comparison.pairs[0].nature == "substantive"
@@ -88,8 +91,16 @@ def test_a_modal_added_with_nothing_replaced():
 @pytest.mark.parametrize(
     "base, draft, kind",
     [
-        ("I.e. don’t use them for real stuff.", "I.e. use them for real stuff.", "negation_removed"),
-        ("There shall be no exceptions to this rule.", "There shall be exceptions to this rule.", "negation_removed"),
+        (
+            "I.e. don’t use them for real stuff.",
+            "I.e. use them for real stuff.",
+            "negation_removed",
+        ),
+        (
+            "There shall be no exceptions to this rule.",
+            "There shall be exceptions to this rule.",
+            "negation_removed",
+        ),
         ("States shall use force.", "States shall not use force.", "negation_added"),
     ],
 )
@@ -111,7 +122,10 @@ def test_the_brief_lists_high_flags_with_their_addresses():
     base = "Goal 15. Protect life on land\n\n15.3 By 2020, combat desertification"
     draft = "Goal 15. Protect life on land\n\n15.3 By 2030, combat desertification"
     text = render(compare(base, draft), "text")
-    assert "== Key changes (1 of high severity)\n  Goal 15 / 15.3: deadline changed By 2020 -> By 2030 (10 years later)" in text
+    assert (
+        "== Key changes (1 of high severity)\n  Goal 15 / 15.3: deadline changed By 2020 -> By 2030 (10 years later)"
+        in text
+    )
 
 
 @pytest.mark.parametrize("lang", ["ar", "zh"])

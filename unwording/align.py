@@ -397,7 +397,7 @@ def _neighbours(indices: list[int], side_words: _Words, count: int) -> list[list
         while after < count and option(after):
             after += 1
         return [[c] for c in (before, after) if 0 <= c < count]
-    run = []
+    run: list[int] = []
     while after + len(run) < count and option(after + len(run)):
         run.append(after + len(run))
     found = [[before]] if before >= 0 else []

@@ -42,6 +42,12 @@ _LEXICON = click.option(
     type=click.Path(dir_okay=False),
     help="TOML or YAML file of terms and hedges added to (or replacing) the defaults.",
 )
+_PROFILE = click.option(
+    "--profile",
+    metavar="NAME[,NAME...]",
+    help="Groups of watched terms (see 'unwording terms'): names, 'default' or 'all'. "
+    "[default: default]",
+)
 _DEBUG = click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 
 
@@ -76,6 +82,7 @@ def cli() -> None:
     help="Count differences in quotes, dashes, spaces and hyphens as changes.",
 )
 @_LEXICON
+@_PROFILE
 @click.option(
     "--color/--no-color",
     default=None,
@@ -115,6 +122,7 @@ def compare_command(
     fail_on_changes,
     strict,
     lexicon,
+    profile,
     color,
     lang,
     changes,
@@ -139,7 +147,9 @@ def compare_command(
     2 usage or input error.
     """
     try:
-        options = Options(strict, lexicon, None if lang == "auto" else lang, changes, fmt_in)
+        options = Options(
+            strict, lexicon, None if lang == "auto" else lang, changes, fmt_in, profile
+        )
         comparison = _run(base, draft, output, options)
         settings = RenderSettings(_use_color(color, output, fmt), report_time(not no_timestamp))
         _emit(render(comparison, fmt, settings), output)
@@ -162,11 +172,12 @@ def compare_command(
     help="Language of the lexicons to list.",
 )
 @_LEXICON
+@_PROFILE
 @_DEBUG
-def terms_command(lang, lexicon, debug):
-    """List the watched terms, hedges and verb scales, by category."""
+def terms_command(lang, lexicon, profile, debug):
+    """List the profiles, and the watched terms, hedges and verb scales by category."""
     try:
-        sys.stdout.write(render_terms(load_rulebook(lang, lexicon)))
+        sys.stdout.write(render_terms(load_rulebook(lang, lexicon, profile)))
     except UnwordingError as error:
         if debug:
             traceback.print_exc()

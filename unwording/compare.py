@@ -63,12 +63,13 @@ def compare_documents(
     base, draft = prepare_documents(base, draft, options)
     if rulebook is None:
         lang = options.lang or detect_language(_keys(base) + _keys(draft))
-        rulebook = load_rulebook(lang, options.lexicon_path)
+        rulebook = load_rulebook(lang, options.lexicon_path, options.profile)
+    rulebook = rulebook.about(base, draft)
     pairs = align_documents(base, draft)
     pairs = diff_pairs(pairs, base.paragraphs, draft.paragraphs, options.strict)
     pairs, flags = flag_pairs(pairs, base, draft, rulebook)
     weak = weakness(pairs, base, draft)
-    warnings = base.warnings + draft.warnings + ((weak,) if weak else ())
+    warnings = base.warnings + draft.warnings + rulebook.notices + ((weak,) if weak else ())
     options = replace(options, lang=rulebook.lang)
     return Comparison(base, draft, pairs, flags, options, warnings, rulebook.categories)
 

@@ -1,30 +1,42 @@
 """Lexicons: the watched terms and hedges, loaded from data files (TOML or YAML).
 
-A lexicon has `[categories.<id>]` tables with a `title`, and `[[terms]]` with a
-`category`, a canonical `term`, plain `phrases` and optional regex `patterns`.
-Phrases match case- and accent-insensitively on whole words, with any run of
-spaces or hyphens between words; a `*` at the end of a word matches any ending
-(`гендерн* равенств*` for Russian inflection). A lexicon's `script` key changes
-what a whole word is: `arabic` allows attached prefixes (و ف ب ل ك, and لل for
-ل + ال), `cjk` (Chinese) matches anywhere, since words are not separated by spaces.
+A lexicon has `[categories.<id>]` tables with a `title` (and, for watched terms,
+the `profile` the category belongs to), and `[[terms]]` with a `category`, a
+canonical `term`, plain `phrases` and optional regex `patterns`. Phrases match
+case- and accent-insensitively on whole words, with any run of spaces or hyphens
+between words; a `*` at the end of a word matches any ending (`гендерн* равенств*`
+for Russian inflection). `unless_followed_by` and `unless_preceded_by` list words
+after or before which a match does not count ("voluntary" in "Voluntary Code of
+Practice", "as relevant" in "as well as relevant"). A lexicon's `script` key
+changes what a whole word is: `arabic` allows attached prefixes (و ف ب ل ك, and لل
+for ل + ال), `cjk` (Chinese) matches anywhere, since words are not separated by spaces.
+
+Profiles (`data/profiles.toml`) group the categories: `profile` chooses them
+(None: the default ones; `all`; or names, with `default` for the default ones),
+and only the terms of chosen profiles are built. A term marked `subject = true`
+("climate change") is muted by `mute_subjects` when both texts are about it,
+unless its profile was chosen by name.
 
 The defaults are `data/lexicon-<lang>.toml` and `data/hedges-<lang>.toml`. A user
 file (`--lexicon FILE`) is merged into them: its `[[terms]]` go to the terms and
 its `[[hedges]]` to the hedges; an entry with the same category and term replaces
 the default one, others are added, and `replace_default = true` drops the
-defaults altogether.
+defaults altogether. Its `[profiles.<id>]` tables add profiles.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .errors import LexiconError
+from .profiles import PROFILES, Profile, build_profiles, category_profiles, choose_profiles
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -32,7 +44,10 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 DEFAULT_LEXICON = "lexicon-en.toml"
+SUBJECT_PARAGRAPHS = 10  # a subject term is muted when it is in at least 10 paragraphs
+SUBJECT_SHARE = 0.05  # and 5% of the paragraphs of each text
 _SEPARATOR = re.compile(r"[\s\-\u2010\u2011]+")
+_GAP = r"[\s\-\u2010\u2011]+"
 _ACCENTED = {
     "a": "aàáâãäå",
     "c": "cç",
@@ -56,14 +71,40 @@ def fold_accents(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Spelling:
+    """What a term's expression is made of: its phrases and patterns, and the words
+    after or before which a match does not count."""
+
+    script: str
+    phrases: tuple[str, ...]
+    patterns: tuple[str, ...] = ()
+    followed: tuple[str, ...] = ()
+    preceded: tuple[str, ...] = ()
+
+    def pattern(self) -> str:
+        """The regular expression of all the variants."""
+        before, after = _EDGES.get(self.script, _EDGES["latin"])
+        variants = [_phrase_regex(p, self.script) for p in self.phrases] + list(self.patterns)
+        core = rf"{before}(?:{'|'.join(variants)}){after}"
+        return _preceded(self.preceded, self.script) + core + _followed(self.followed, self.script)
+
+
+@dataclass(frozen=True)
 class Term:
-    """One watched term and the compiled expression of all its variants."""
+    """One watched term and the expression of all its variants (built when first used)."""
 
     category: str
     term: str
-    regex: re.Pattern[str]
+    spelling: Spelling
     hints: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
+    profile: str = ""
+    subject: bool = False
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled expression: most terms never occur in a text, so most never compile."""
+        return re.compile(self.spelling.pattern(), re.IGNORECASE)
 
     def may_occur_in(self, lowered: str) -> bool:
         """Cheap pre-check on lower-cased text: can the regex match at all?"""
@@ -72,10 +113,11 @@ class Term:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Categories (id -> title) and the terms watched in them."""
+    """Categories (id -> title), the terms watched in them, and the profiles."""
 
     categories: dict[str, str]
     terms: tuple[Term, ...]
+    profiles: tuple[Profile, ...] = ()
 
 
 def load_lexicon(
@@ -84,16 +126,56 @@ def load_lexicon(
     kind: str = "lexicon",
     profile: str | None = None,
 ) -> Lexicon:
-    """Load a default lexicon (`kind` is `lexicon` or `hedges`), merged with a user file.
-
-    `profile` is accepted for the lexicon profiles (not yet applied)."""
+    """Load a default lexicon (`kind` is `lexicon` or `hedges`), merged with a user file,
+    keeping the categories of the profiles `profile` chooses (see `choose_profiles`)."""
     name = f"{kind}-{lang}.toml"
     data = read_data_file(name) or {"terms": []}
+    profiles = dict((read_data_file(PROFILES) or {}).get("profiles") or {})
     if path is not None:
         user = _read_user_file(Path(path))
         section = "terms" if kind == "lexicon" else "hedges"
         data = _merge(data, {**user, "terms": user.get(section, [])})
-    return _build(data, str(path or name))
+        profiles.update(_table(user.get("profiles"), "profiles"))
+    chosen = choose_profiles(build_profiles(profiles, category_profiles(data)), profile)
+    return _build(data, str(path or name), chosen)
+
+
+def mute_subjects(
+    lexicon: Lexicon, base: Sequence[str], draft: Sequence[str]
+) -> tuple[Lexicon, tuple[str, ...]]:
+    """The lexicon without its subject terms that both texts (paragraph keys) are about,
+    and a sentence for each term muted."""
+    muted: list[Term] = []
+    notes = []
+    for term in lexicon.terms:
+        counts = (
+            (_paragraphs_with(term, base), _paragraphs_with(term, draft)) if term.subject else ()
+        )
+        if counts and all(map(_is_subject, counts, (len(base), len(draft)))):
+            muted.append(term)
+            notes.append(_muted_note(term, counts, len(base), len(draft)))
+    if not muted:
+        return lexicon, ()
+    kept = tuple(term for term in lexicon.terms if all(term is not gone for gone in muted))
+    return replace(lexicon, terms=kept), tuple(notes)
+
+
+def _paragraphs_with(term: Term, keys: Sequence[str]) -> int:
+    return sum(
+        1 for key in keys if term.may_occur_in(fold_accents(key)) and term.regex.search(key)
+    )
+
+
+def _is_subject(found: int, paragraphs: int) -> bool:
+    return found >= SUBJECT_PARAGRAPHS and found >= SUBJECT_SHARE * paragraphs
+
+
+def _muted_note(term: Term, counts: tuple[int, ...], base: int, draft: int) -> str:
+    return (
+        f"'{term.term}' is not flagged: both texts are about it (it is in {counts[0]} of "
+        f"{base} base and {counts[1]} of {draft} draft paragraphs); "
+        f"--profile default,{term.profile} watches it"
+    )
 
 
 def read_data_file(name: str) -> dict[str, Any] | None:
@@ -145,19 +227,30 @@ def _merge(default: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
     keys = {(t.get("category"), t.get("term")) for t in user_terms if isinstance(t, dict)}
     kept = [t for t in base_terms if (t.get("category"), t.get("term")) not in keys]
     categories = {} if user.get("replace_default") else dict(default.get("categories", {}))
-    categories.update(user.get("categories") or {})
+    categories.update(_table(user.get("categories"), "categories"))
     return {**default, "categories": categories, "terms": kept + user_terms}
 
 
-def _build(data: dict[str, Any], source: str) -> Lexicon:
+def _table(value: Any, name: str) -> dict[str, Any]:
+    if not isinstance(value or {}, dict):
+        raise LexiconError(f"lexicon: '{name}' must be a table")
+    return dict(value or {})
+
+
+def _build(data: dict[str, Any], source: str, profiles: dict[str, Profile]) -> Lexicon:
+    owners = category_profiles(data)
     categories = {key: _title(key, value) for key, value in (data.get("categories") or {}).items()}
     script = str(data.get("script", "latin"))
     terms = []
     for number, entry in enumerate(_list(data.get("terms", []), "terms"), start=1):
-        term = _term(entry, f"{source}: term {number}", script)
+        where = f"{source}: term {number}"
+        owner = profiles.get(owners.get(_category(entry, where), ""))
+        if owner is not None and not owner.on:
+            continue
+        term = _term(entry, where, script, owner)
         categories.setdefault(term.category, term.category)
         terms.append(term)
-    return Lexicon(categories=categories, terms=tuple(terms))
+    return Lexicon(categories, tuple(terms), tuple(profiles.values()))
 
 
 def _title(key: str, value: Any) -> str:
@@ -170,6 +263,12 @@ def _list(value: Any, name: str) -> list[Any]:
     return value
 
 
+def _category(entry: Any, where: str) -> str:
+    if not isinstance(entry, dict) or not entry.get("category") or not entry.get("term"):
+        raise LexiconError(f"{where}: needs a 'category' and a 'term'")
+    return str(entry["category"])
+
+
 _EDGES = {
     # how a match may begin and end: whole words; Arabic words may carry the
     # attached prefixes wa-, fa-, bi-, li-, ka- (li- + al- is written lil-);
@@ -178,28 +277,59 @@ _EDGES = {
     "arabic": (r"(?<!\w)(?:[\u0648\u0641\u0628\u0644\u0643]{1,2}(?=\w))?", r""),
     "cjk": ("", ""),
 }
+_LISTS = ("phrases", "patterns", "unless_followed_by", "unless_preceded_by")
 
 
-def _term(entry: Any, where: str, script: str = "latin") -> Term:
-    if not isinstance(entry, dict) or not entry.get("category") or not entry.get("term"):
-        raise LexiconError(f"{where}: needs a 'category' and a 'term'")
-    for key in ("phrases", "patterns"):
+def _term(entry: dict[str, Any], where: str, script: str, owner: Profile | None) -> Term:
+    for key in _LISTS:
         if not isinstance(entry.get(key) or [], list):
             raise LexiconError(f"{where} ({entry['term']!r}): '{key}' must be a list of strings")
-    phrases = [str(p) for p in entry.get("phrases") or [entry["term"]]]
-    patterns = [_phrase_regex(p, script) for p in phrases]
-    patterns += [str(p) for p in entry.get("patterns") or []]
-    before, after = _EDGES.get(script, _EDGES["latin"])
+    phrases, patterns, followed, preceded = (
+        tuple(str(p) for p in entry.get(key) or ()) for key in _LISTS
+    )
+    phrases = phrases or (str(entry["term"]),)
+    if any("*" in word for word in preceded):
+        raise LexiconError(f"{where}: 'unless_preceded_by' takes whole words, not stems")
+    spelling = Spelling(script, phrases, patterns, followed, preceded)
+    hints = () if patterns else _hints(phrases, script)
+    shown = phrases + tuple(f"/{p}/" for p in patterns)
+    subject = bool(entry.get("subject")) and owner is not None and not owner.named
+    profile = owner.name if owner else ""
+    term = Term(
+        str(entry["category"]), str(entry["term"]), spelling, hints, shown, profile, subject
+    )
+    if entry.get("patterns"):
+        _check(term, where)  # user regular expressions fail at load, not mid-comparison
+    return term
+
+
+def _check(term: Term, where: str) -> None:
     try:
-        regex = re.compile(rf"{before}(?:{'|'.join(patterns)}){after}", re.IGNORECASE)
+        term.regex  # noqa: B018 - compiles and caches
     except re.error as error:
-        raise LexiconError(f"{where} ({entry['term']!r}): invalid pattern ({error})") from None
-    hints = () if entry.get("patterns") else _hints(phrases, script)
-    shown = tuple(phrases) + tuple(f"/{p}/" for p in entry.get("patterns") or [])
-    return Term(str(entry["category"]), str(entry["term"]), regex, hints, shown)
+        raise LexiconError(f"{where} ({term.term!r}): invalid pattern ({error})") from None
 
 
-def _hints(phrases: list[str], script: str = "latin") -> tuple[str, ...]:
+def _followed(words: tuple[str, ...], script: str) -> str:
+    """A lookahead refusing a match followed by one of `words`."""
+    if not words:
+        return ""
+    gap = "" if script == "cjk" else _GAP
+    end = "" if script == "cjk" else r"(?!\w)"
+    return rf"(?!{gap}(?:{'|'.join(_phrase_regex(word, script) for word in words)}){end})"
+
+
+def _preceded(words: tuple[str, ...], script: str) -> str:
+    """Lookbehinds refusing a match preceded by one of `words` (single spaces, as in keys)."""
+    space = "" if script == "cjk" else " "
+    parts = []
+    for word in words:
+        text = space.join(word.split()) + space
+        parts.append(rf"(?<!{''.join(_letter_regex(char) for char in text)})")
+    return "".join(parts)
+
+
+def _hints(phrases: Sequence[str], script: str = "latin") -> tuple[str, ...]:
     """The longest word of every phrase, folded: one must occur for a match."""
     words = (_SEPARATOR.split(fold_accents(p.strip())) for p in phrases if p.strip())
     hints = {max(parts, key=len).rstrip("*") for parts in words}
@@ -221,6 +351,7 @@ def _word_regex(word: str) -> str:
     return letters + (r"\w*" if stem else "")
 
 
+@cache
 def _letter_regex(char: str) -> str:
     base = _BASE_LETTER.get(char.lower())
     return f"[{_ACCENTED[base]}]" if base else re.escape(char)

@@ -42,7 +42,8 @@ def render_json(comparison: Comparison, settings: RenderSettings | None = None) 
 
 
 def _options(comparison: Comparison) -> dict[str, Any]:
-    return {"strict": comparison.options.strict, "lang": comparison.options.lang}
+    options = comparison.options
+    return {"strict": options.strict, "lang": options.lang, "profile": options.profile}
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))

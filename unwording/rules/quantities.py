@@ -167,7 +167,8 @@ def _flag(text: PairText, kind: str, old: Quantity | None, new: Quantity | None)
 
 def _detail(old: Quantity | None, new: Quantity | None) -> str:
     if old is None or new is None:
-        return (new or old).phrase if (new or old) else ""
+        shown = new or old
+        return shown.phrase if shown else ""
     detail = f"{old.phrase} -> {new.phrase}"
     if old.kind == "deadline" and old.value.isdigit() and new.value.isdigit():
         years = int(new.value) - int(old.value)
