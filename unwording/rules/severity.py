@@ -8,9 +8,10 @@ The scale, from what decides negotiations:
   moved into the preamble; a condition or scope limit added;
 - **medium**: other watched terms added or removed; other hedges and qualifiers
   added; an operative paragraph inserted; verbs and modals strengthened, a modal
-  added or removed; a bracket added, or resolved by dropping its text;
+  added or removed; a bracket added or changed, or resolved by dropping its text
+  or keeping it with edits;
 - **low**: a hedge removed (the commitment got firmer); a bracket resolved by
-  keeping its text; brackets gone with their paragraph.
+  keeping its text as it was; brackets gone with their paragraph.
 
 A lexicon category may set its own with `severity_added` / `severity_removed`.
 """
@@ -72,7 +73,7 @@ def severity(flag: Flag, overrides: dict[str, dict[str, str]] | None = None) -> 
     if flag.kind in _BY_KIND:
         return _BY_KIND[flag.kind]
     if flag.kind == "bracket_resolved":
-        return MEDIUM if flag.detail.startswith("dropped") else LOW
+        return MEDIUM if flag.detail.startswith(("dropped", "kept with edits")) else LOW
     if flag.kind == "term_removed" and flag.category in RIGHTS:
         return HIGH
     if flag.kind == "hedge_added" and flag.category in STRICT_QUALIFIERS:
