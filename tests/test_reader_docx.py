@@ -172,3 +172,14 @@ def test_tracked_moves_are_moves():
     moved = [p for p in comparison.pairs if p.moved]
     assert len(moved) == 1 and moved[0].status.value == "unchanged"
     assert not any(p.status.value in ("inserted", "deleted") for p in comparison.pairs)
+
+
+def test_one_file_redline_pairs_each_paragraph_with_itself():
+    comparison = compare_files(REDLINES / "redline.docx")
+    paired = [p for p in comparison.pairs if p.base and p.draft]
+    for pair in paired:
+        base_origin = {o for i in pair.base for o in comparison.base.paragraphs[i].origin}
+        draft_origin = {o for i in pair.draft for o in comparison.draft.paragraphs[i].origin}
+        assert base_origin & draft_origin
+    rewritten = next(p for p in paired if "what happened" in comparison.base.paragraphs[p.base[0]].text)
+    assert rewritten.status.value == "modified"

@@ -107,8 +107,13 @@ def align_documents(base: Document, draft: Document) -> tuple[Pair, ...]:
     Body paragraphs are matched first; headings are then paired by where their
     sections' paragraphs went (see `headings.py`).
     """
-    heads = structural_headings(base), structural_headings(draft)
-    body = _body(base, heads[0]), _body(draft, heads[1])
+    fixed = same_file_groups(base, draft)
+    placed = {b for g in fixed for b in g.base}, {d for g in fixed for d in g.draft}
+    heads = (
+        [i for i in structural_headings(base) if i not in placed[0]],
+        [i for i in structural_headings(draft) if i not in placed[1]],
+    )
+    body = _body(base, heads[0], placed[0]), _body(draft, heads[1], placed[1])
     groups = match_keys(
         [base.paragraphs[i].key for i in body[0]],
         [draft.paragraphs[i].key for i in body[1]],
@@ -118,6 +123,7 @@ def align_documents(base: Document, draft: Document) -> tuple[Pair, ...]:
     for group in groups:
         group.base = [body[0][i] for i in group.base]
         group.draft = [body[1][i] for i in group.draft]
+    groups += fixed
     groups += [
         _Group([b], [d], score, exact)
         for b, d, score, exact in pair_headings(base, draft, heads, groups)
@@ -125,9 +131,56 @@ def align_documents(base: Document, draft: Document) -> tuple[Pair, ...]:
     return _to_pairs(groups, base, draft)
 
 
-def _body(document: Document, heads: list[int]) -> list[int]:
-    skip = set(heads)
+def _body(document: Document, heads: list[int], placed: set[int]) -> list[int]:
+    skip = set(heads) | placed
     return [i for i in range(len(document.paragraphs)) if i not in skip]
+
+
+def same_file_groups(base: Document, draft: Document) -> list[_Group]:
+    """For two views of one Word file: each paragraph with its own other view.
+
+    Paragraphs read from the same Word paragraphs (`origin`) are one group; a
+    paragraph mark inserted or deleted makes it a split or a merge. What has no
+    counterpart (an inserted or deleted paragraph, a tracked move) is left to the
+    ordinary matching.
+    """
+    if not base.views_of or base.views_of != draft.views_of:
+        return []
+    owner = {o: d for d, p in enumerate(draft.paragraphs) for o in p.origin}
+    links: dict[int, set[int]] = {}
+    for b, paragraph in enumerate(base.paragraphs):
+        links[b] = {owner[o] for o in paragraph.origin if o in owner}
+    return _components(links, base, draft)
+
+
+def _components(links: dict[int, set[int]], base: Document, draft: Document) -> list[_Group]:
+    """Connected groups of base and draft paragraphs sharing an origin."""
+    draft_to_base: dict[int, list[int]] = defaultdict(list)
+    for b, ds in links.items():
+        for d in ds:
+            draft_to_base[d].append(b)
+    groups, seen = [], set()
+    for b in sorted(links):
+        if b in seen or not links[b]:
+            continue
+        bases, drafts, frontier = {b}, set(), [b]
+        while frontier:
+            for d in links[frontier.pop()] - drafts:
+                drafts.add(d)
+                fresh = [x for x in draft_to_base[d] if x not in bases]
+                bases.update(fresh)
+                frontier += fresh
+        seen |= bases
+        groups.append(_fixed_group(sorted(bases), sorted(drafts), base, draft))
+    return groups
+
+
+def _fixed_group(bases: list[int], drafts: list[int], base: Document, draft: Document) -> _Group:
+    base_key = " ".join(base.paragraphs[i].key for i in bases)
+    draft_key = " ".join(draft.paragraphs[i].key for i in drafts)
+    exact = base_key == draft_key and len(bases) == len(drafts) == 1
+    words = _WORD.findall(base_key), _WORD.findall(draft_key)
+    return _Group(bases, drafts, 1.0 if exact else Indel.normalized_similarity(*words), exact)
 
 
 def match_keys(

@@ -148,7 +148,7 @@ def read_both_views(
     )
     seen = {notice.message for notice in rejected.warnings}
     fresh = tuple(notice for notice in accepted.warnings if notice.message not in seen)
-    return rejected, replace(accepted, warnings=fresh)
+    return replace(rejected, views_of=source), replace(accepted, warnings=fresh, views_of=source)
 
 
 def _load(source: str) -> bytes:

@@ -7,6 +7,9 @@ rejected: `w:ins`/`w:moveTo` text belongs to the accepted view, `w:del`/
 `w:moveFrom` text to the rejected one, and a deleted paragraph mark joins a
 paragraph with the next. Each tracked insertion or deletion keeps its author and
 date as a span of the paragraph's text. Comments and anything not read become warnings.
+Every paragraph keeps the positions of the Word paragraphs it was read from
+(`origin`), the same in both views, so that a redline compared with itself pairs
+each paragraph with its own other view.
 """
 
 from __future__ import annotations
@@ -69,6 +72,7 @@ _CHARACTERS = {
     f"{W}softHyphen": "\u00ad",
 }
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_NOTE_IDS = {"footnote": 10_000_000, "endnote": 20_000_000}  # origins of notes: apart
 
 
 @dataclass
@@ -95,6 +99,7 @@ class _Reader:
     comments: dict[str, tuple[str, str]]
     notices: list[str] = field(default_factory=list)
     anchors: dict[str, list[str]] = field(default_factory=dict)
+    ids: dict[etree._Element, int] = field(default_factory=dict)
 
     def warn(self, message: str) -> None:
         if message not in self.notices:
@@ -117,6 +122,8 @@ def read_docx(data: bytes, source: str, changes: str = ACCEPT) -> Document:
         _comments(parts["comments"]),
     )
     body = parts["document"].find(f"{W}body")
+    if body is not None:
+        reader.ids = {paragraph: n for n, paragraph in enumerate(body.iter(f"{W}p"))}
     blocks = list(_blocks(body, reader)) if body is not None else []
     blocks += list(_notes(parts["footnotes"], "footnote", reader))
     blocks += list(_notes(parts["endnotes"], "endnote", reader))
@@ -144,6 +151,7 @@ class _Block:
     kind: Kind | None
     spans: tuple[tuple[int, int, Tracked], ...]
     number: int
+    origin: tuple[int, ...] = ()
 
 
 def _paragraph(index: int, block: _Block) -> Paragraph:
@@ -154,6 +162,7 @@ def _paragraph(index: int, block: _Block) -> Paragraph:
         block.kind,
         Location(block.number, block.number),
         authors=block.spans,
+        origin=block.origin,
     )
 
 
@@ -191,7 +200,8 @@ def _joined(pending, reader: _Reader, number: int) -> Iterator[_Block]:
         for a, b, who in joined.spans
         if b - shift > 0 and a - shift < len(stripped)
     )
-    yield _Block(stripped, reader.numbering.label(first), None, spans, number)
+    origin = tuple(reader.ids.get(p, -1) for p, text in pending if "".join(text.parts).strip())
+    yield _Block(stripped, reader.numbering.label(first), None, spans, number, origin)
 
 
 def _mark_removed(paragraph: etree._Element, view: str) -> bool:
@@ -322,4 +332,5 @@ def _notes(root: etree._Element | None, kind: str, reader: _Reader) -> Iterator[
         body = " ".join("".join(t.parts).strip() for t in texts if "".join(t.parts).strip())
         if body:
             label = f"[{'fn' if kind == 'footnote' else 'en'}{number}]"
-            yield _Block(body, label, Kind.FOOTNOTE, (), 0)
+            origin = (_NOTE_IDS[kind] + number,)
+            yield _Block(body, label, Kind.FOOTNOTE, (), 0, origin)
