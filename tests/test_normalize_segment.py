@@ -99,3 +99,19 @@ def test_label_is_kept_apart_from_text_and_key():
 def test_pp_and_op_labels_set_the_kind():
     first, second = segment("PP1 Noting the report;\n\nOP1 Recalling this,")
     assert (first.kind, second.kind) == (Kind.PREAMBULAR, Kind.OPERATIVE)
+
+
+def test_footnote_references_leave_labels_and_kinds_alone():
+    text = (
+        b"1. Welcomes the report of the Court for 2017/18;4\n\n"
+        b"2. Also welcomes the Agenda2 and the Declaration,3 and recalls resolution 70/1,1\n"
+    )
+    document = prepare_document(read_bytes(text, "t.txt"), Options())
+    assert [(p.label, p.kind, p.key) for p in document.paragraphs] == [
+        ("1.", Kind.OPERATIVE, "Welcomes the report of the Court for 2017/18;"),
+        (
+            "2.",
+            Kind.OPERATIVE,
+            "Also welcomes the Agenda and the Declaration, and recalls resolution 70/1,",
+        ),
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from conftest import FIXTURES
 
 from unwording import InputError, Kind
 from unwording.readers import detect_format, read_bytes, read_source
@@ -109,3 +110,243 @@ def test_markdown_front_matter_is_skipped_and_headings_are_marked():
     doc = read_bytes(data, "t.md")
     assert texts(doc) == ["Article 2", "1. Parties shall;", "*Recalling* its work,"]
     assert doc.paragraphs[0].kind is Kind.HEADING
+
+
+# A/RES/72/198, page 13, as a page-by-page copy of the PDF gives it: hard-wrapped,
+# no blank lines, the running header (title and symbol) first, then the end of a
+# paragraph cut by the page break.
+WRAPPED = """International cooperation to address and counter the world drug problem
+A/RES/72/198
+that are involved in any activities related to the illicit production of and trafficking in
+narcotic drugs and psychotropic substances and the diversion of their precursors and
+related money-laundering;
+54. Reiterates the commitment of Member States to share relevant information
+with, as appropriate, and strengthen the capacity of the World Health Organization,
+the United Nations Office on Drugs and Crime, the International Narcotics Control
+Board and other relevant international and regional organizations to prioritize the
+review of the most prevalent, persistent and harmful new psychoactive substances
+and to facilitate informed scheduling decisions by the Commission on Narcotic
+Drugs;
+55. Encourages Member States to enhance the capacity of law enforcement
+agencies to detect and identify new psychoactive substances and amphetamine -type
+stimulants, including methamphetamine, and promote cross -border cooperation and
+information-sharing to prevent their abuse and diversion, including through the use
+of existing International Narcotics Control Board and United Nations Office on Drugs
+and Crime tools and projects;
+"""
+
+
+def test_hard_wrapped_text_is_rebuilt_into_paragraphs():
+    document = read_bytes(WRAPPED.encode(), "t.txt")
+    assert [t[:40] for t in texts(document)] == [
+        "that are involved in any activities rela",
+        "54. Reiterates the commitment of Member ",
+        "55. Encourages Member States to enhance ",
+    ]
+    assert texts(document)[0].endswith("psychotropic substances and the diversion of their "
+                                       "precursors and related money-laundering;")  # fmt: skip
+    assert texts(document)[2].endswith("Office on Drugs and Crime tools and projects;")
+    assert [p.location.line_start for p in document.paragraphs] == [3, 6, 13]
+
+
+def test_lines_that_are_whole_paragraphs_stay_one_per_line():
+    data = (
+        b"The General Assembly,\n"
+        b"Recalling its resolution 70/1 of 25 September 2015,\n"
+        b"Noting with concern the slow progress,\n"
+        b"1. Decides to convene a high-level meeting;\n"
+        b"2. Requests the Secretary-General to report.\n"
+    )
+    assert len(texts(read_bytes(data, "t.txt"))) == 5
+
+
+def test_an_opening_after_a_clause_starts_a_paragraph_in_wrapped_text():
+    # draft A/C.3/78/L.41 (2023), hard-wrapped, with its footnote under a rule
+    data = """The General Assembly,
+Guided by the Charter of the United Nations, as well as the Universal
+Declaration of Human Rights,1 the International Covenants on Human Rights2 and
+other international human rights instruments,
+Recalling its previous resolutions on the situation of human rights in the Islamic
+Republic of Iran, the most recent of which is resolution 77/228 of 15 December 2022,
+1. Takes note of the report of the Secretary-General submitted pursuant to
+resolution 77/2285 and the report of the Special Rapporteur of the Human Rights
+__________________
+1 Resolution 217 A (III).
+2 Resolution 2200 A (XXI), annex.
+23-21227 (E) 131123
+*2321227*A/C.3/78/L.41
+Council on the situation of human rights in the Islamic Republic of Iran,6 submitted
+pursuant to Council resolution 52/27;
+2. Welcomes the continuing efforts of the Islamic Republic of Iran to host one
+of the largest refugee populations in the world;
+"""
+    document = read_bytes(data.encode(), "t.txt")
+    assert [t[:30] for t in texts(document)] == [
+        "The General Assembly,",
+        "Guided by the Charter of the U",
+        "Recalling its previous resolut",
+        "1. Takes note of the report of",
+        "2. Welcomes the continuing eff",
+        "Resolution 217 A (III).",
+        "Resolution 2200 A (XXI), annex",
+    ]
+    assert texts(document)[3].endswith(
+        "of the Human Rights Council on the situation of human rights in the Islamic "
+        "Republic of Iran,6 submitted pursuant to Council resolution 52/27;"
+    )
+    assert [(p.label, p.kind) for p in document.paragraphs[-2:]] == [
+        ("[fn1]", Kind.FOOTNOTE),
+        ("[fn2]", Kind.FOOTNOTE),
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"1. \nEndorses the political declaration;\n2. \nExpresses its gratitude.\n",
+        b"1.\n\nEndorses the political declaration;\n\n2.\n\nExpresses its gratitude.\n",
+        b"Recalling,\n\n1. \nEndorses the political declaration;\n2. \nExpresses its gratitude.",
+    ],
+)
+def test_a_label_alone_on_its_line_belongs_to_the_next(data):
+    found = texts(read_bytes(data, "t.md"))
+    assert found[-2:] == ["1. Endorses the political declaration;", "2. Expresses its gratitude."]
+
+
+def test_sub_paragraph_labels_alone_and_section_headings():
+    # railcar 1.0.0 of A/RES/80/3: roman heading and labels on lines of their own
+    data = (
+        "II. Implementation of the Awaza Programme of Action for Landlocked \n"
+        "Developing Countries for the Decade 2024\u20132034 \n"
+        "13. We strongly commit ourselves to the full implementation of the Awaza \n"
+        "Programme of Action in line with its five priority areas: \n \n(a) \n"
+        "Structural transformation and science, technology and innovation; \n \n(b) \n"
+        "Trade, trade facilitation and regional integration; \n"
+    )
+    assert texts(read_bytes(data.encode(), "t.md")) == [
+        "II. Implementation of the Awaza Programme of Action for Landlocked "
+        "Developing Countries for the Decade 2024\u20132034",
+        "13. We strongly commit ourselves to the full implementation of the Awaza "
+        "Programme of Action in line with its five priority areas:",
+        "(a) Structural transformation and science, technology and innovation;",
+        "(b) Trade, trade facilitation and regional integration;",
+    ]
+
+
+def test_words_hyphenated_at_a_line_end():
+    data = (
+        b"Recalling the right to develop-\nment and the action-\noriented framework for "
+        b"pre-\nand post-natal care,\n\nStressing that development matters,\n"
+    )
+    assert texts(read_bytes(data, "t.txt"))[0] == (
+        "Recalling the right to development and the action-oriented framework for "
+        "pre- and post-natal care,"
+    )
+
+
+def test_markdown_footnote_definitions_become_footnotes():
+    data = (
+        b"Climate Change[^6] and the Paris Agreement,\n\n---\n\n"
+        b"[^6]: United Nations, Treaty Series, vol. 1771, No. 30822.\n\n"
+        b"[^14]: Report of the International Conference on Financing for Development,\n"
+        b"    18\xe2\x80\x9322 March 2002, chap. I, resolution 1,\n    annex.\n"
+    )
+    document = read_bytes(data, "t.md")
+    assert [(p.label, p.kind, p.text) for p in document.paragraphs] == [
+        (None, None, "Climate Change[^6] and the Paris Agreement,"),
+        ("[fn6]", Kind.FOOTNOTE, "United Nations, Treaty Series, vol. 1771, No. 30822."),
+        (
+            "[fn14]",
+            Kind.FOOTNOTE,
+            "Report of the International Conference on Financing for Development, "
+            "18\u201322 March 2002, chap. I, resolution 1, annex.",
+        ),
+    ]
+    assert document.paragraphs[2].location.line_end == 9
+
+
+def test_notes_under_a_rule_at_the_foot_of_a_page_become_footnotes():
+    data = (
+        "7. We reaffirm our commitment to the New Urban Agenda9 and the Convention on Biological \n"
+        "_______________ \n \n"
+        "9 Resolution 71/256, annex.\n\n"
+        "10 United Nations, Treaty Series, vol. 1760, \nNo. 30619.\n\n"
+        "Awaza Political Declaration \nA/RES/80/3\n \n3/5\n25-16680 \n \n"
+        "Diversity10 and the Kunming-Montreal Global Biodiversity Framework.\n"
+    )
+    document = read_bytes(data.encode(), "t.md")
+    assert [(p.label, p.text) for p in document.paragraphs] == [
+        (
+            None,
+            "7. We reaffirm our commitment to the New Urban Agenda9 and the Convention on "
+            "Biological Diversity10 and the Kunming-Montreal Global Biodiversity Framework.",
+        ),
+        ("[fn9]", "Resolution 71/256, annex."),
+        ("[fn10]", "United Nations, Treaty Series, vol. 1760, No. 30619."),
+    ]
+
+
+def test_a_paragraph_cut_by_blank_lines_in_a_copy_of_pdf_text_is_joined():
+    # a web copy of the zero draft of the 2030 Agenda prints every PDF line apart
+    data = (
+        b"This Agenda is a plan of action for people, planet and prosperity that also "
+        b"seeks to strengthen\n\nuniversal peace in larger freedom.\n\n"
+        b"7. We further reaffirm our commitment to the Convention on Biological\n\n"
+        b"Diversity[^10] and the Kunming-Montreal Global Biodiversity Framework;\n\n"
+        b"Preamble\n\nEnd poverty and hunger;\n"
+    )
+    assert texts(read_bytes(data, "t.md")) == [
+        "This Agenda is a plan of action for people, planet and prosperity that also "
+        "seeks to strengthen universal peace in larger freedom.",
+        "7. We further reaffirm our commitment to the Convention on Biological "
+        "Diversity[^10] and the Kunming-Montreal Global Biodiversity Framework;",
+        "Preamble",
+        "End poverty and hunger;",
+    ]
+
+
+def test_a_long_run_of_unwrapped_lines_has_a_paragraph_per_line():
+    # a web copy of the 2030 Agenda: a paragraph per line, two lines wrapped
+    data = (
+        "United Nations summit for the adoption of the post \u2013 2015 development agenda\n\n"
+        "Transforming our world: the 2030 Agenda for Sustainable Development\n"
+        "Preamble\n"
+        "This Agenda is a plan of action for people, planet and prosperity.\n"
+        "All countries and all stakeholders, acting in collaborative partnership, "
+        "will implement this plan.\n"
+        "The 17 Sustainable Development Goals and 169 targets which we are\n"
+        "announcing today demonstrate the scale and ambition of this new universal Agenda.\n"
+        "The Goals and targets will stimulate action over the next 15 years.\n"
+        "People.\n"
+        "We are determined to end poverty and hunger, in all their forms and dimensions, "
+        "and to ensure\n"
+        "that all human beings can fulfill their potential.\n"
+        "Planet\n"
+    )
+    found = texts(read_bytes(data.encode(), "t.txt"))
+    assert [t[:25] for t in found] == [
+        "United Nations summit for",
+        "Transforming our world: t",
+        "Preamble",
+        "This Agenda is a plan of ",
+        "All countries and all sta",
+        "The 17 Sustainable Develo",
+        "The Goals and targets wil",
+        "People.",
+        "We are determined to end ",
+        "Planet",
+    ]
+
+
+def test_the_two_extractions_of_a_resolution_read_alike():
+    base = read_source(FIXTURES / "ares-80-3-extractions" / "base.md")
+    draft = read_source(FIXTURES / "ares-80-3-extractions" / "draft.md")
+    for document in (base, draft):
+        notes = [p for p in document.paragraphs if p.kind is Kind.FOOTNOTE]
+        assert [p.label for p in notes] == [f"[fn{n}]" for n in range(1, 17)]
+        body = " ".join(p.text for p in document.paragraphs)
+        for furniture in ("25-16680", "*2516680*", "Distr.", "2/5", "A/RES/80/3 "):
+            assert furniture not in body
+    labels = [p.text.split(" ", 1)[0] for p in base.paragraphs if p.kind is None]
+    numbers = [label for label in labels if label[:-1].isdigit() and label[-1] == "."]
+    assert numbers == ["1.", "2."] + [f"{n}." for n in range(1, 26)]

@@ -1,10 +1,15 @@
 """Diff stage: word-level edits inside each aligned pair.
 
 Texts are cut into word, punctuation and space tokens whose concatenation is the
-text itself. Each distinct token key becomes one character, diff-match-patch
-diffs those strings (its line-mode trick applied to words, so no fragment of a
-word is ever shown), a semantic cleanup counted in words joins scattered edits
-into readable phrase changes, and the result is mapped back to the tokens.
+text itself. A footnote reference stays in the token it is glued to
+(`Diversity10`; `Rights,1` as `Rights` and `,1`; `Goals[^2]`), and a number range
+(`2014–2024`) or a compound whose hyphen extraction set apart (`action- oriented`)
+is one token, so that with the normalized keys (normalize.py) a note added,
+dropped or renumbered, or a broken compound, is a typographic edit. Each distinct
+token key becomes one character, diff-match-patch diffs those strings (its
+line-mode trick applied to words, so no fragment of a word is ever shown), a
+semantic cleanup counted in words joins scattered edits into readable phrase
+changes, and the result is mapped back to the tokens.
 
 In the default mode tokens are compared by their normalized key, and tokens that
 differ only in typography come out as a delete + insert marked `typographic`;
@@ -25,11 +30,16 @@ from itertools import groupby
 from diff_match_patch import diff_match_patch
 
 from .model import JOINER, Edit, Op, Pair, Paragraph, Status
-from .normalize import normalize_token
+from .normalize import BROKEN_HYPHEN, MARKDOWN_NOTE, NOTE_TOKEN, normalize_token
 
+_NOTE = f"(?:{MARKDOWN_NOTE})?"  # a Markdown footnote reference stays with its word
 _TOKEN = re.compile(
     r"[\u3400-\u9fff\uf900-\ufaff]"  # a Chinese character is a word of its own
-    r"|[\w\u00ad]+(?:[-\u2010\u2011'\u2019][\w\u00ad]+)*|\s+|[^\w\s]"
+    r"|[\w\u00ad]+(?:(?:[-\u2010\u2011]|['\u2019](?=[^\W\d_])|\u2013(?<=\d.)(?=\d)|"
+    + BROKEN_HYPHEN
+    + r")[\w\u00ad]+)*"
+    + _NOTE
+    + rf"|\s+|{NOTE_TOKEN}|{MARKDOWN_NOTE}|[^\w\s]{_NOTE}"
 )
 _WORDISH = re.compile(r"\w")
 MAX_DMP_TOKENS = 20_000

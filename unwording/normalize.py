@@ -3,9 +3,23 @@
 The key ignores what a reviewer does not count as a change: runs of white space
 and line wrapping, no-break and other special spaces, straight vs curly quotes,
 dash and hyphen variants, soft hyphens, composed vs decomposed accents, Arabic
-kashida and short-vowel marks. Display
-text is never changed. With
+kashida and short-vowel marks, a compound's hyphen that text extraction set apart
+from one of its words (`action- oriented`, `cross -border`; not `pre- and
+post-natal`), and footnote references: Markdown `[^1]` and
+the note numbers that PDF extraction glues to the word or mark they follow
+(`Diversity10`, `Rights,1`, `2017/18;4`, `Trust,4`, `2014–20243` for the
+Decade 2014–2024 and note 3). Display text is never changed. With
 `strict=True` the key is the text itself, so every difference counts.
+
+A glued number is taken for a note only where wording cannot put one: after a
+word of three or more lowercase letters (not `CO2`, `G77`, `H5N1`); after `,`
+or `;` following a letter, `:` following a lowercase letter, or `;` anywhere;
+after a closing quote or bracket; after a year and `,` (`2024,1`, not `1,000`
+or `2,5`); or at the end of a year range. It has 1-3 digits and no more of a
+number after it (`A/RES/70/1`, `S/2015/1`, `resolution 70/1` and `article 4`
+are wording). After `.` it must also end the text or come before a capital
+(`Rights.1 The`; not `No.1`, `Corr.1` or `2023.4 billion`). A number set apart
+by a space (`Agenda 2 and`) cannot be told from wording and stays.
 """
 
 from __future__ import annotations
@@ -39,20 +53,112 @@ _LINK_DEFINITION = re.compile(r"(?:^|(?<=\s))\[([^\[\]]+)\]:\s+\S+")
 _SHORTCUT = re.compile(r"\[([^\[\]]+)\]")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
 
+# Footnote references (see the module docstring). A context is what may come
+# before a note number: a fixed-width pattern, then the mark the number is glued
+# to. The diff tokenizer keeps mark and number as one token (NOTE_TOKEN, whose key
+# is the mark alone); _NOTE_NUMBER finds the same numbers in whole texts.
+_LOWER = "a-zß-öø-ÿ"
+_CLOSER = "”’\"')\\]"
+_YEAR = r"(?<![\d.,/])(?:19|20)[0-9]{2}"
+_ABBREVIATIONS = ("No", "no", "para", "art", "vol", "chap", "Corr", "Rev", "Add")
+_END = r"(?![\w/]|[.,]\d)"
+_SENTENCE = r"(?=\s+[A-Z“\"‘(\[]|\s*$)"
+_AFTER_MARK = (
+    (r"[^\W\d_]", "[,;]"),
+    (f"[{_LOWER}]", ":"),
+    ("", ";"),
+    (r"\S", f"[{_CLOSER}]"),
+    (f"[{_CLOSER}]", "[,;:]"),
+    (_YEAR, ","),
+    *((rf"/[0-9]{{{n}}}", ",") for n in range(1, 5)),  # after a symbol: `resolution 70/1,1`
+)
+_AFTER_STOP = (
+    (f"[{_LOWER}]" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS), r"\."),
+    (f"[{_CLOSER}]", r"\."),
+    (_YEAR, r"\."),
+)
+MARKDOWN_NOTE = r"\[\^[^\]\s]{1,20}\]"
+"""A Markdown footnote reference, `[^1]`."""
+BROKEN_HYPHEN = (  # after a letter; the hyphen or space first, to fail fast
+    rf"(?:[-\u2010\u2011](?<=[^\W\d_].) (?!(?:and|or|nor|to)\b)"
+    rf"| (?=[-\u2010\u2011])(?<=[^\W\d_] )[-\u2010\u2011])(?=[{_LOWER}])"
+)
+"""A hyphen that text extraction set apart from its word: `action- oriented`, `cross -border`."""
+
+
+def _marks(contexts: tuple[tuple[str, str], ...]) -> str:
+    """The marks a note number may be glued to, each with its context before it."""
+    return "|".join(rf"(?<={before}){mark}" if before else mark for before, mark in contexts)
+
+
+def _digits(contexts: tuple[tuple[str, str], ...]) -> str:
+    """The same contexts, as look-behinds ending at the note number's first digit."""
+    return "|".join(rf"(?<={before}{mark}[0-9])" for before, mark in contexts)
+
+
+NOTE_TOKEN = (  # first: a digit one or two marks on, to fail fast
+    rf"(?=[^\w\s]{{1,2}}[0-9])(?:(?:{_marks(_AFTER_MARK)})[0-9]{{1,3}}{_END}"
+    rf"|(?:{_marks(_AFTER_STOP)})[0-9]{{1,3}}{_END}{_SENTENCE})"
+)
+"""A mark with a note number glued to it (`,1`, `;4`, `”2`), as one diff token."""
+_NOTE_NUMBER = re.compile(  # a digit first, then what may stand before it, to fail fast
+    rf"[0-9](?:(?<=[{_LOWER}]{{3}}[0-9])"
+    rf"|(?<=[,;:.{_CLOSER}][0-9])(?:{_digits(_AFTER_MARK)}"
+    rf"|(?=[0-9]{{0,2}}{_END}{_SENTENCE})(?:{_digits(_AFTER_STOP)}))"
+    rf"|(?<=[0-9]{{2}})(?<={_YEAR}[-–]{_YEAR}[0-9]))[0-9]{{0,2}}{_END}"
+)
+_SPACE_AFTER_HYPHEN = re.compile(  # hyphen first, to be found fast
+    rf"-(?<=[^\W\d_]-) (?!(?:and|or|nor|to)\b)(?=[{_LOWER}])"
+)
+_SPACE_BEFORE_HYPHEN = re.compile(rf" (?=-[{_LOWER}])(?<=[^\W\d_] )")
+_MARK_NOTE = re.compile(rf"[,;:.{_CLOSER}]{{1,2}}[0-9]{{1,3}}")
+_MARKDOWN_NOTE = re.compile(MARKDOWN_NOTE)
+
 
 def normalize_text(text: str, strict: bool = False) -> str:
     """Return the matching key of `text`: typography folded, white space collapsed."""
     if strict:
         return text
-    return " ".join(_fold(text).split())
+    folded = _fold(text)
+    if "[^" in folded:
+        folded = _MARKDOWN_NOTE.sub("", folded)
+    return _mended(_collapsed(_NOTE_NUMBER.sub("", folded)))
+
+
+def _collapsed(text: str) -> str:
+    """White space collapsed to single spaces (most texts have nothing to collapse)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # printable: no white space but the ASCII space
+    return " ".join(text.split())
 
 
 def normalize_token(token: str, strict: bool = False) -> str:
-    """Return the matching key of one word, punctuation or space token."""
+    """Return the matching key of one word, punctuation or space token.
+
+    A token made by the diff tokenizer with a footnote reference (`Diversity10`,
+    `,1`, `[^2]`) has the key of the token without it.
+    """
     if strict:
         return token
     folded = _fold(token)
-    return " " if folded.isspace() else folded
+    if folded.isspace():
+        return " "
+    if _MARK_NOTE.fullmatch(folded):
+        return folded.rstrip("0123456789")
+    if "[^" in folded:
+        folded = _MARKDOWN_NOTE.sub("", folded)
+    return _mended(_NOTE_NUMBER.sub("", folded))
+
+
+def _mended(key: str) -> str:
+    """The key with compounds whose hyphen was set apart joined again (`action-oriented`)."""
+    if "-" not in key:
+        return key
+    if "- " in key:
+        key = _SPACE_AFTER_HYPHEN.sub("-", key)
+    if " -" in key:
+        key = _SPACE_BEFORE_HYPHEN.sub("", key)
+    return key
 
 
 def _fold(text: str) -> str:

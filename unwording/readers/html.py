@@ -4,7 +4,9 @@ Block elements (p, li, h1-h6, td, th, dd, dt, blockquote, pre, caption, and div
 with text of its own) become paragraphs; list item numbers become labels (`1.`,
 `(a)`, `(i)`, as the list's type says); headings are headings; script, style,
 template and hidden elements are dropped; `<ins>` and `<del>` are read like
-tracked changes (accepted by default).
+tracked changes (accepted by default). Blocks of UN page furniture (job numbers,
+page counters, running headers: furniture.py) are dropped too, and a paragraph
+they cut in two is joined again.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from lxml import html as lxml_html
 
 from ..errors import InputError
 from ..model import Document, Kind, Location, Paragraph
+from . import furniture
 from .docx_numbering import format_number
+from .layout import continues
 
 BLOCKS = {
     "p",
@@ -69,11 +73,35 @@ def read_html(data: bytes, source: str, changes: str = "accept") -> Document:
     except (etree.ParserError, ValueError) as error:
         raise InputError(f"{source}: cannot read HTML ({error})") from None
     skipped = "del" if changes == "accept" else "ins"
-    blocks = [(text, label, kind) for text, label, kind in _blocks(root, skipped) if text]
+    blocks = _without_furniture([block for block in _blocks(root, skipped) if block[0]])
     paragraphs = tuple(
         Paragraph(n, text, label, kind, Location()) for n, (text, label, kind) in enumerate(blocks)
     )
     return Document(source=source, paragraphs=paragraphs, format="html")
+
+
+def _without_furniture(blocks: list[Block]) -> list[Block]:
+    """Blocks without UN page furniture (a page saved as HTML keeps its job numbers and
+    running headers); a paragraph that the furniture cut in two is joined again."""
+    dropped = furniture.dropped([text for text, _, _ in blocks])
+    if not dropped:
+        return blocks
+    kept: list[Block] = []
+    cut = False
+    for index, block in enumerate(blocks):
+        if index in dropped:
+            cut = bool(kept)
+            continue
+        if cut and _plain(kept[-1]) and _plain(block) and continues(kept[-1][0], block[0]):
+            kept[-1] = (f"{kept[-1][0]} {block[0]}", None, None)
+        else:
+            kept.append(block)
+        cut = False
+    return kept
+
+
+def _plain(block: Block) -> bool:
+    return block[1] is None and block[2] is None
 
 
 def _parser() -> lxml_html.HTMLParser:

@@ -3,10 +3,12 @@
 UN PDFs from the Official Document System wrap lines, indent the first line of
 each paragraph, repeat a running header (symbol, short title) on every page after
 the first, and end pages with the job number ("18-18418 2/5"). This reader takes
-the text of each page, drops that furniture, joins wrapped lines (mending words
-hyphenated across lines when the document spells them whole elsewhere) and starts
-a paragraph at each indented line, blank line or paragraph label. Footnotes (after
-the "____" rule) become paragraphs of kind `footnote`.
+the text of each page, drops that furniture (furniture.py, shared with the other
+readers), joins wrapped lines (mending words hyphenated across lines when the
+document spells them whole elsewhere) and starts a paragraph at each indented
+line, blank line or paragraph label; a label alone on its line (`9.`) stays with
+the text after it. Footnotes (after the "____" rule) become paragraphs of kind
+`footnote`.
 """
 
 from __future__ import annotations
@@ -18,22 +20,9 @@ from collections import Counter
 from ..errors import InputError
 from ..labels import match_label
 from ..model import Document, Kind, Location, Notice, Paragraph
+from .furniture import NOTE, RULE, dropped, is_cover, is_furniture
+from .layout import label_only
 
-_SYMBOL = r"(?:A|S|E|ST|UNEP|FCCC|HRC)/[\w./-]+"
-_FURNITURE = [
-    re.compile(rf"^(?:United Nations\s+)?{_SYMBOL}\s*\*?$"),
-    re.compile(r"^\d{2}-\d{5}(?:\s*\(\w\))?(?:\s+\d{6})?(?:\s+\d+/\d+)?\s*$"),
-    re.compile(r"^\d+/\d+(?:\s+\d{2}-\d{5}(?:\s*\(\w\))?)?\s*$"),
-    re.compile(r"^\*\d{5,}\*$"),
-    re.compile(r"^(?:Distr\.?:.*|General Assembly|Security Council|Economic and Social Council)$"),
-    re.compile(
-        r"^\d{1,2} (?:January|February|March|April|May|June|July|August|September|"
-        r"October|November|December) \d{4}$"
-    ),
-    re.compile(r"^(?:Original|Arabic|Chinese|English|French|Russian|Spanish)(?::.*)?$"),
-]
-_RULE = re.compile(r"^\s*_{5,}\s*$")
-_NOTE = re.compile(r"^\s*(\d{1,3})\s{1,}(\S.*)$")
 _TOP_BAND = 6
 
 
@@ -43,8 +32,11 @@ def read_pdf(data: bytes, source: str) -> Document:
     header = _running_header(pages)
     body, notes = [], []
     for number, lines in enumerate(pages, start=1):
+        shared = dropped(lines)
         kept = [
-            (n, line) for n, line in enumerate(lines) if not _furniture(line, n, number, header)
+            (n, line)
+            for n, line in enumerate(lines)
+            if n not in shared and not _furniture(line, n, number, header)
         ]
         page_body, page_notes = _split_notes(kept)
         body += [(number, line) for line in page_body]
@@ -55,7 +47,7 @@ def read_pdf(data: bytes, source: str) -> Document:
         for i, (p, t) in enumerate(_paragraphs(body, words))
     ]
     for text in notes:
-        found = _NOTE.match(text)
+        found = NOTE.match(text)
         label, note = (f"[fn{found.group(1)}]", found.group(2)) if found else (None, text)
         paragraphs.append(
             Paragraph(len(paragraphs), note.strip(), label, Kind.FOOTNOTE, Location())
@@ -102,16 +94,16 @@ def _furniture(line: str, position: int, page: int, header: set[str]) -> bool:
         return False
     if page > 1 and position < _TOP_BAND and text in header:
         return True
-    return any(pattern.match(text) for pattern in _FURNITURE)
+    return is_furniture(text) or is_cover(text)
 
 
 def _split_notes(lines: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
     """Body lines, then footnotes (after the "____" rule), one string per note."""
     for index, (_, line) in enumerate(lines):
-        if _RULE.match(line):
+        if RULE.match(line):
             notes: list[str] = []
             for _, note in lines[index + 1 :]:
-                if _NOTE.match(note) or not notes:
+                if NOTE.match(note) or not notes:
                     notes.append(note.strip())
                 elif note.strip():
                     notes[-1] += " " + note.strip()
@@ -134,7 +126,7 @@ def _paragraphs(body: list[tuple[int, str]], words: set[str]) -> list[tuple[int,
         indented = line[:1].isspace() or match_label(line.strip()) is not None
         starts = indented or (not line.strip() and not fresh_page)
         fresh_page = False
-        if starts and current.strip():
+        if starts and current.strip() and not label_only(current.strip()):
             result.append((page_of, " ".join(current.split())))
             current = ""
         if not current:

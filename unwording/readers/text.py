@@ -3,10 +3,16 @@
 Decoding: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM; anything else
 is read as cp1252 with a warning. Binary data is an input error.
 
-Paragraphs are blocks separated by blank lines; a file with no blank line at all
-has one paragraph per line. Inside a block, a line that opens with a
-sub-paragraph label (`(a)`) or the next number of a list (`2.` after `1.`)
-starts a new paragraph. Wrapped lines are joined with one space.
+Paragraphs are rebuilt from the lines by layout.py: blocks separated by blank
+lines, hard-wrapped text pasted from a PDF, or one paragraph per line. Before
+that, UN page furniture (job numbers, page counters, running headers: see
+furniture.py) is dropped, and a paragraph that a page break cut in two is joined
+again; rules (`---`, `***`) are dropped.
+
+Footnotes become paragraphs of kind `footnote` labelled `[fn1]`, after the body:
+Markdown definitions (`[^1]: text`, continued by indented lines) and, in text
+extracted from a PDF, the numbered notes under a `______` rule (up to the page
+furniture or a blank line followed by other text).
 
 Markdown adds: YAML front matter is skipped and `#` headings become headings.
 """
@@ -15,11 +21,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 
 from ..errors import InputError
-from ..labels import SUB_GROUPS, LabelMatch, match_label, starts_new_paragraph
 from ..model import Document, Kind, Location, Notice, Paragraph
+from . import furniture, layout
+from .layout import HEADING, Line
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -29,10 +36,15 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
-_BLANK = re.compile(r"\n[ \t\u00a0\u3000]*\n")
+_MARKUP_START = frozenset("-*_[ \t")
+_LATER_MARKUP = re.compile(r"\n[ \t]*(?:[-*_]|\[\^)")  # a newline first, to be found fast
+_MARKUP = re.compile(r"\s*(?:[-*_]|\[\^)")  # may open a rule, a break or a footnote
+_THEMATIC_BREAK = re.compile(r"^\s*(?:([-*_])\s*)(?:\1\s*){2,}$")
+_DEFINITION = re.compile(r"^\s*\[\^([^\]\s]{1,20})\]:\s*(.*)$")
+_INDENTED = ("    ", "\t")
+_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’«»*_"
 
-Line = tuple[int, str]
+Note = tuple[Location, str, str]  # where the footnote is, its label and its text
 
 
 def decode(data: bytes, source: str) -> tuple[str, tuple[Notice, ...]]:
@@ -68,7 +80,7 @@ def _checked(text: str, source: str) -> str:
 def read_text(data: bytes, source: str) -> Document:
     """Read plain text into paragraphs (see the module docstring)."""
     text, notices = decode(data, source)
-    paragraphs = _paragraphs(_lines(text), markdown=False)
+    paragraphs = _paragraphs(_lines(text), text, markdown=False)
     return Document(source=source, paragraphs=paragraphs, warnings=notices, format="text")
 
 
@@ -76,7 +88,7 @@ def read_markdown(data: bytes, source: str) -> Document:
     """Read Markdown as plain text, skipping front matter and marking `#` headings."""
     text, notices = decode(data, source)
     lines = _skip_front_matter(_lines(text))
-    paragraphs = _paragraphs(lines, markdown=True)
+    paragraphs = _paragraphs(lines, text, markdown=True)
     return Document(source=source, paragraphs=paragraphs, warnings=notices, format="markdown")
 
 
@@ -94,70 +106,110 @@ def _skip_front_matter(lines: list[Line]) -> list[Line]:
     return lines
 
 
-def _blocks(lines: list[Line]) -> Iterator[list[Line]]:
-    if not _has_blank_between(lines):
-        yield from ([line] for line in lines if line[1].strip())
-        return
-    block: list[Line] = []
-    for line in lines:
-        if line[1].strip():
-            block.append(line)
-        elif block:
-            yield block
-            block = []
-    if block:
-        yield block
-
-
-def _has_blank_between(lines: list[Line]) -> bool:
-    seen_text = False
-    pending_blank = False
-    for _, line in lines:
-        if line.strip():
-            if pending_blank and seen_text:
-                return True
-            seen_text = True
-        elif seen_text:
-            pending_blank = True
-    return False
-
-
-def _paragraphs(lines: list[Line], markdown: bool) -> tuple[Paragraph, ...]:
-    result: list[Paragraph] = []
-    for block in _blocks(lines):
-        for piece in _split_block(block, markdown):
-            result.append(_paragraph(len(result), piece, markdown))
+def _paragraphs(lines: list[Line], text: str, markdown: bool) -> tuple[Paragraph, ...]:
+    removed = furniture.dropped([line for _, line in lines])
+    marked = _marked(lines, text)
+    notes, in_notes = _notes(lines, marked, removed)
+    removed |= in_notes | {i for i in marked if _THEMATIC_BREAK.match(lines[i][1])}
+    known = _known_words(text)
+    pieces = layout.paragraphs(lines, removed, markdown)
+    result = [_paragraph(i, piece, markdown, known) for i, piece in enumerate(pieces)]
+    for line_range, label, note in notes:
+        result.append(Paragraph(len(result), note, label, Kind.FOOTNOTE, line_range))
     return tuple(result)
 
 
-def _split_block(block: list[Line], markdown: bool) -> Iterator[list[Line]]:
-    if len(block) == 1:
-        yield block
-        return
-    piece: list[Line] = []
-    previous: LabelMatch | None = None
-    for line in block:
-        stripped = line[1].strip()
-        if piece and _breaks(stripped, previous, markdown, piece):
-            yield piece
-            piece = []
-        if not piece:
-            found = match_label(stripped)
-            previous = found if found and found.group not in SUB_GROUPS else previous
-        piece.append(line)
-    yield piece
+def _marked(lines: list[Line], text: str) -> list[int]:
+    """Indices of the lines that may be a rule, a thematic break or a footnote."""
+    if not (_MARKUP.match(text) or _LATER_MARKUP.search(text)):
+        return []
+    marked = [i for i, (_, line) in enumerate(lines) if line[:1] in _MARKUP_START]
+    return [i for i in marked if _MARKUP.match(lines[i][1])]
 
 
-def _breaks(line: str, previous: LabelMatch | None, markdown: bool, piece: list[Line]) -> bool:
-    if markdown and (_HEADING.match(line) or _HEADING.match(piece[0][1].strip())):
-        return True
-    return starts_new_paragraph(line, previous)
+def _notes(lines: list[Line], marked: list[int], removed: set[int]) -> tuple[list[Note], set[int]]:
+    """Footnotes (location, label, text) and the indices of the lines they took;
+    `marked` are the lines that may open one (a rule, a definition)."""
+    notes: list[Note] = []
+    used: set[int] = set()
+    for index in marked:
+        line = lines[index][1]
+        if index in used or index in removed:
+            continue
+        if _DEFINITION.match(line):
+            used |= _definition(lines, index, removed, notes)
+        elif furniture.RULE.match(line) and _notes_under(lines, index, removed):
+            used |= _rule_notes(lines, index, removed, notes)
+    return notes, used
 
 
-def _paragraph(index: int, piece: list[Line], markdown: bool) -> Paragraph:
+def _definition(lines: list[Line], start: int, removed: set[int], notes: list[Note]) -> set[int]:
+    """A Markdown footnote definition with its continuation lines."""
+    found = _DEFINITION.match(lines[start][1])
+    assert found is not None
+    texts, end = [found.group(2).strip()], start + 1
+    while end < len(lines) and end not in removed and _continues_note(lines, end):
+        texts.append(lines[end][1].strip())
+        end += 1
+    location = Location(lines[start][0], lines[end - 1][0])
+    notes.append((location, f"[fn{found.group(1)}]", " ".join(t for t in texts if t)))
+    return set(range(start, end))
+
+
+def _continues_note(lines: list[Line], at: int) -> bool:
+    line = lines[at][1]
+    if line.strip():
+        return not (_DEFINITION.match(line) or HEADING.match(line.strip()))
+    following = next((text for _, text in lines[at + 1 :] if text.strip()), "")
+    return following.startswith(_INDENTED)
+
+
+def _notes_under(lines: list[Line], rule: int, removed: set[int]) -> bool:
+    """Whether numbered notes follow a `______` rule (after blank lines)."""
+    for index in range(rule + 1, len(lines)):
+        if lines[index][1].strip():
+            return index not in removed and furniture.NOTE.match(lines[index][1]) is not None
+    return False
+
+
+def _rule_notes(lines: list[Line], rule: int, removed: set[int], notes: list[Note]) -> set[int]:
+    """Numbered notes under a rule, up to furniture or a blank line before other text."""
+    end, blank, pieces = rule + 1, False, []
+    while end < len(lines) and end not in removed:
+        line = lines[end]
+        text = line[1].strip()
+        if furniture.NOTE.match(text):
+            pieces.append([line])
+        elif text and (blank or not pieces):
+            break
+        elif text:
+            pieces[-1].append(line)
+        blank = not text
+        end += 1
+    for piece in pieces:
+        found = furniture.NOTE.match(piece[0][1])
+        assert found is not None
+        text = " ".join([found.group(2).strip()] + [t.strip() for _, t in piece[1:]])
+        notes.append((Location(piece[0][0], piece[-1][0]), f"[fn{found.group(1)}]", text))
+    return set(range(rule, end))
+
+
+def _known_words(text: str) -> Callable[[], set[str]]:
+    """The words of the text, lowercased, computed when first needed (hyphen mending)."""
+    cache: list[set[str]] = []
+
+    def known() -> set[str]:
+        if not cache:  # the distinct words, stripped of punctuation: faster than findall
+            cache.append({word.strip(_PUNCTUATION) for word in set(text.lower().split())})
+        return cache[0]
+
+    return known
+
+
+def _paragraph(index: int, piece: list[Line], markdown: bool, known) -> Paragraph:
     location = Location(piece[0][0], piece[-1][0])
-    text = " ".join(line.strip() for _, line in piece)
-    heading = _HEADING.match(text) if markdown else None
+    text = piece[0][1] if len(piece) == 1 else layout.joined(piece, known)
+    heading = HEADING.match(text) if markdown and text[0] == "#" else None
     if heading:
         return Paragraph(index, heading.group(1), kind=Kind.HEADING, location=location)
     return Paragraph(index, text, location=location)
