@@ -48,7 +48,8 @@ _FOLD = {
     **{c: "" for c in _DELETED},
 }
 _SPECIAL = re.compile("[" + re.escape("".join(_FOLD)) + "]")
-_LINK = re.compile(r"!?\[([^\[\]]*)\](?:\([^()\s]*\)|\[[^\[\]]*\])")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*\)")
+_REFERENCE_LINK = re.compile(r"!?\[([^\[\]]*)\]\[([^\[\]]*)\]")
 _LINK_DEFINITION = re.compile(r"(?:^|(?<=\s))\[([^\[\]]+)\]:\s+\S+")
 _SHORTCUT = re.compile(r"\[([^\[\]]+)\]")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
@@ -194,10 +195,18 @@ def _link_labels(document: Document) -> frozenset[str]:
     )
 
 
+def _reference(found: re.Match[str], labels: frozenset[str]) -> str:
+    """`[text][label]` is a link only when `label` is defined (`[]` means the text
+    itself); otherwise, as in `[shall][should]`, it is two negotiating brackets."""
+    label = (found.group(2) or found.group(1)).lower()
+    return found.group(1) if label in labels else found.group()
+
+
 def _plain(text: str, labels: frozenset[str] | None) -> str:
     """Markdown text without link syntax and emphasis (None: not Markdown)."""
     if labels is None:
         return text
     text = _LINK_DEFINITION.sub("", _LINK.sub(r"\1", text))
+    text = _REFERENCE_LINK.sub(lambda m: _reference(m, labels), text)
     text = _SHORTCUT.sub(lambda m: m.group(1) if m.group(1).lower() in labels else m.group(), text)
     return _EMPHASIS.sub("", text)

@@ -56,6 +56,9 @@ _HEADING_WORDS = re.compile(
     r"^(?:Article|Annex|Chapter|Section|Part|Appendix|Goal|Target|Preamble|Introduction)\b"
     r"(?:\s+[\w.]+)?\s*$|^(?:ANNEX|CHAPTER|PART|SECTION)\b",
 )
+_HEADING_START = re.compile(
+    r"^\[?(?:Article|Annex|Chapter|Section|Part|Appendix|Preamble)\b(?!\s+\d+,)"
+)
 _CLOSING = ".,;:!?"
 _BOLD_LINE = re.compile(r"^(\*\*|__)[^*_]+\1$")
 _HEADING_MAX_WORDS = 14
@@ -69,7 +72,7 @@ def segment_document(document: Document) -> Document:
     markdown = document.format == "markdown"
     for paragraph in document.paragraphs:
         found, label, text, key = _take_label(paragraph)
-        kind = paragraph.kind or _kind(text, found, parent, markdown)
+        kind = paragraph.kind or _kind(text, found, parent, markdown, key)
         if found is None or found.group not in SUB_GROUPS:
             parent = kind
         address = addresser.address(text, found, label, kind)
@@ -93,7 +96,9 @@ def _take_label(paragraph: Paragraph) -> tuple[LabelMatch | None, str | None, st
     return in_text, in_text.label, paragraph.text[in_text.end :], paragraph.key[in_key.end :]
 
 
-def _kind(text: str, label: LabelMatch | None, parent: Kind, markdown: bool = False) -> Kind:
+def _kind(
+    text: str, label: LabelMatch | None, parent: Kind, markdown: bool = False, key: str = ""
+) -> Kind:
     group = label.group if label else None
     if group == "note":
         return Kind.FOOTNOTE
@@ -103,7 +108,7 @@ def _kind(text: str, label: LabelMatch | None, parent: Kind, markdown: bool = Fa
         return parent if parent in (Kind.PREAMBULAR, Kind.OPERATIVE) else Kind.OTHER
     if group == "ppop":
         return Kind.PREAMBULAR if label and label.label.startswith("PP") else Kind.OPERATIVE
-    if group is None and _is_heading(text, markdown):
+    if group is None and _is_heading(text, key or text, markdown):
         return Kind.HEADING
     if group is None and _PREAMBULAR.match(text):
         return Kind.PREAMBULAR
@@ -112,17 +117,18 @@ def _kind(text: str, label: LabelMatch | None, parent: Kind, markdown: bool = Fa
     return Kind.OTHER
 
 
-def _is_heading(text: str, markdown: bool = False) -> bool:
-    """Headings by their words or, in plain text, a short line without closing
-    punctuation; Markdown marks its headings (`#`, read as such) or sets a short
-    line in bold."""
-    if markdown and not _HEADING_WORDS.match(text):
-        return bool(_BOLD_LINE.match(text)) and len(text.split()) <= _HEADING_MAX_WORDS
-    if not text or text[-1] in _CLOSING:
-        return bool(_HEADING_WORDS.match(text))
-    if len(text) > 40 * _HEADING_MAX_WORDS or len(text.split()) > _HEADING_MAX_WORDS:
-        return False
-    return text[0].isupper() or bool(_HEADING_WORDS.match(text))
+def _is_heading(text: str, key: str, markdown: bool = False) -> bool:
+    """Headings by their words (`Article 4`, `Annex`, `Annex Awaza Political
+    Declaration`) or, in plain text, a short line without closing punctuation;
+    Markdown marks its headings (`#`, read as such) or sets a short line in bold.
+    Punctuation and length are judged on the key, where footnote numbers are gone."""
+    short = len(key.split()) <= _HEADING_MAX_WORDS and len(key) <= 40 * _HEADING_MAX_WORDS
+    closed = not key or key[-1] in _CLOSING
+    if _HEADING_WORDS.match(key) or (_HEADING_START.match(key) and short and not closed):
+        return True
+    if markdown:
+        return bool(_BOLD_LINE.match(text)) and short
+    return short and not closed and key[0].isupper()
 
 
 _EMBEDDED = re.compile(r" ((?:\d{1,3}|[IVX]{1,5})\.|\([a-z]{1,3}\)) +(?=[^\s\d])")

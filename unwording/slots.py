@@ -11,7 +11,9 @@ module looks again at what is left:
    they share content and at least one of these holds:
    - they carry the same label (`14.c` and `14.c`);
    - one contains the other (a prefix, a suffix, a sentence added): most content
-     words of the shorter one, in order, are in the longer one;
+     words of the shorter one, in order, are in the longer one, at its start or
+     end, or anywhere if the shorter one has `CONTAINED_LONG` content words (a
+     short aim is not the paragraph that mentions it in passing);
    - they are the only leftovers of their gap (the same slot, 1:1);
    - their content words are similar enough on their own.
 2. **Anywhere**, leftovers whose content clearly continues (high containment
@@ -37,6 +39,7 @@ LABEL_FLOOR = 0.15  # content similarity for two paragraphs with the same label
 SLOT_FLOOR = 0.2  # ... for the only two leftovers of a gap
 CONTAINED = 0.75  # share of the shorter paragraph's content found in the longer
 CONTAINED_WORDS = 4
+CONTAINED_LONG = 8  # a shorter text contained anywhere (not at the start or end) must be this long
 GAP_FLOOR = 0.35  # content similarity for leftovers in the same gap
 MOVED_FLOOR = 0.4  # content similarity for leftovers paired anywhere
 MOVED_WORDS = 8
@@ -155,6 +158,7 @@ class Shared:
     common: int
     base_size: int
     draft_size: int
+    anchored: bool = False
 
     @property
     def similarity(self) -> float:
@@ -168,9 +172,23 @@ class Shared:
 
 
 def shared(base: Sequence[int], draft: Sequence[int]) -> Shared:
-    """Content words common to two word-id lists, in order (their LCS)."""
-    distance = Indel.distance(base, draft)
-    return Shared((len(base) + len(draft) - distance) // 2, len(base), len(draft))
+    """Content words common to two word-id lists, in order (their LCS), and whether
+    the shorter list is (nearly) the start or the end of the longer one."""
+    common = (len(base) + len(draft) - Indel.distance(base, draft)) // 2
+    found = Shared(common, len(base), len(draft))
+    if found.containment < CONTAINED:
+        return found
+    return Shared(common, len(base), len(draft), _anchored(base, draft))
+
+
+def _anchored(base: Sequence[int], draft: Sequence[int]) -> bool:
+    shorter, longer = sorted((list(base), list(draft)), key=len)
+    size = len(shorter) + 2
+    for window in (longer[:size], longer[-size:]):
+        common = (len(shorter) + len(window) - Indel.distance(shorter, window)) // 2
+        if common >= CONTAINED * len(shorter):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -186,7 +204,11 @@ def loose_score(found: Shared, candidate: Candidate) -> float | None:
     if found.common < SHARED_FLOOR:
         return None
     similarity = found.similarity
-    contained = found.containment >= CONTAINED and found.common >= CONTAINED_WORDS
+    contained = (
+        found.containment >= CONTAINED
+        and found.common >= CONTAINED_WORDS
+        and (found.anchored or min(found.base_size, found.draft_size) >= CONTAINED_LONG)
+    )
     if not (
         (candidate.same_label and similarity >= LABEL_FLOOR)
         or contained

@@ -13,9 +13,11 @@ inserted words between unchanged text) is either
   of a reference ("of", "and", "its", "session").
 
 Typography-only edits (and footnote references) are ignored. Anything else is
-substantive; inserted, deleted, split and merged paragraphs are always
-substantive. A changed number that is a quantity or a deadline (see
-`quantities.py`) makes the pair substantive after all (the flag stage decides).
+substantive; inserted and deleted paragraphs are always substantive. A split or
+merge is judged like a modification: paragraphs cut differently with the same
+words (a layout difference between two extractions) are editorial. A changed
+number that is a quantity or a deadline (see `quantities.py`) makes the pair
+substantive after all (the flag stage decides).
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def classify(pair: Pair) -> str | None:
     """`editorial`, `substantive`, or None for a pair that did not change wording."""
     if pair.status is Status.UNCHANGED:
         return None
-    if pair.status is not Status.MODIFIED:
+    if pair.status in (Status.INSERTED, Status.DELETED):
         return SUBSTANTIVE
     for deleted, inserted in change_blocks(pair.edits):
         if loose_form(deleted) == loose_form(inserted):

@@ -30,6 +30,13 @@ _WORD_NUMBERS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     "forty|fifty|sixty|hundred|half|a third|one third|two thirds|a quarter"
 )
+_SPELLED = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+    "hundred": "100", "half": "0.5", "a third": "0.33", "one third": "0.33",
+    "two thirds": "0.67", "a quarter": "0.25",
+}  # fmt: skip
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DEADLINE_WORDS = (
     r"by|before|until|till|through|no later than|not later than|after|beyond|"
@@ -111,6 +118,7 @@ def _value(match: re.Match[str]) -> str:
     """The value compared: the number (with its base, for a rate), without separators."""
     groups = match.groupdict()
     value = groups.get("value") or groups.get("value2") or ""
+    value = _SPELLED.get(value.lower(), value)
     if groups.get("unit") and "per" in match.group().lower().split():
         value = f"{value} per {groups['unit']}"
     return value.replace(",", "").lower()

@@ -154,12 +154,18 @@ def position_flags(text: PairText) -> Iterator[Flag]:
 
 
 def modal_flags(text: PairText, scales: Scales) -> Iterator[Flag]:
-    """Modal verbs that gave way to weaker or stronger ones inside the pair."""
+    """Modal verbs that gave way to weaker or stronger ones inside the pair.
+
+    Modals inside negotiating brackets are alternatives, not wording: one that
+    leaves its bracket ("[shall][should]" -> "should") is the bracket's outcome
+    (the bracket rule reports it), neither added nor removed here.
+    """
     if scales.modal is None:
         return
-    base = [found.group() for found in scales.modal.finditer(text.base)]
-    draft = [found.group() for found in scales.modal.finditer(text.draft)]
-    removed, added = _difference(base, draft), _difference(draft, base)
+    base_out, base_in = _modals(text.base, scales.modal)
+    draft_out, draft_in = _modals(text.draft, scales.modal)
+    removed = _difference(base_out, draft_out + draft_in)
+    added = _difference(draft_out, base_out + base_in)
     for old, new in zip(removed, added, strict=False):
         before, after = scales.modal_forms[old], scales.modal_forms[new]
         if before.strength != after.strength:
@@ -208,6 +214,19 @@ def _alone(text: PairText, kind: str, modal: str, old: str, new: str) -> Flag:
         before=old,
         after=new,
     )
+
+
+def _modals(text: str, modal: re.Pattern[str]) -> tuple[list[str], list[str]]:
+    """The modals of `text` outside square brackets, and those inside."""
+    depth_at, depth = [], 0
+    for char in text:
+        depth += char == "["
+        depth_at.append(depth)
+        depth -= char == "]" and depth > 0
+    outside, inside = [], []
+    for found in modal.finditer(text):
+        (inside if depth_at[found.start()] else outside).append(found.group())
+    return outside, inside
 
 
 def _difference(first: list[str], second: list[str]) -> list[str]:
