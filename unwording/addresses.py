@@ -41,6 +41,7 @@ _SCOPES = frozenset({"Art.", "Goal", "Target", "Preamble"})
 _EMPHASIS = re.compile(r"[*_]+")
 _DIGITS = re.compile(r"\d+")
 _OPTION = re.compile(r"^\[?Option\s+(\d{1,2}|[IVX]{1,4}|[A-Z])\b", re.I)
+_ORGAN_WORDS = 8
 _ROMAN_SUB = re.compile(r"^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)$")
 
 
@@ -170,6 +171,10 @@ class Addresser:
         self.nested = []
         if self.current and self._in_article():
             return self._continued()
+        scope = self._scope()
+        if scope is not None and scope.kind == "Preamble" and kind is Kind.OTHER:
+            if len(text.split()) > _ORGAN_WORDS:  # not "The Parties to this Agreement,"
+                kind = Kind.PREAMBULAR  # a declaration's preamble: "We recognize that ..."
         if kind in (Kind.PREAMBULAR, Kind.OPERATIVE) and not self._in_article():
             tag = "PP" if kind is Kind.PREAMBULAR else "OP"
             result = _joined(prefix, f"{tag}{self._count(kind)}")

@@ -10,7 +10,7 @@
    paragraphs) or merges when the joined text fits better and most of the
    added paragraph's words are found in the other side.
 5. Pairs off the longest in-order run of all pairs are `moved` (a minimal set of
-   moves); pairs whose labels differ are `renumbered`.
+   moves); pairs whose labels differ are `renumbered` (both must have one).
 
 Fuzzy scores are the normalized Indel similarity of word-token lists
 (rapidfuzz; the first 5,000 words of a paragraph), computed only for leftovers,
@@ -495,7 +495,8 @@ def _in_order(groups: list[_Group]) -> list[_Group]:
 def _pair(group: _Group, moved: bool, base: Document, draft: Document) -> Pair:
     base_label = base.paragraphs[group.base[0]].label
     draft_label = draft.paragraphs[group.draft[0]].label
-    renumbered = label_core(base_label) != label_core(draft_label)
+    cores = label_core(base_label), label_core(draft_label)
+    renumbered = all(cores) and cores[0] != cores[1]  # a label lost or added is no renumbering
     return Pair(
         status=_status(group),
         base=tuple(group.base),
