@@ -66,6 +66,8 @@ class Addresser:
     continued: int = 1
     current: str = ""
     title_only: bool = False
+    scope: _Context | None = None
+    prefix: str = ""
     nested: list[int] = field(default_factory=list)
     last_text: str = ""
     position: int = 0
@@ -95,23 +97,26 @@ class Addresser:
             return self._unlabelled(Kind.HEADING, text)
         self.nested, self.parent, self.sub, self.current = [], "", "", ""
         self.option, self.option_owner, self.continued = "", "", 1
-        self.contexts = [c for c in self.contexts if c.level < context.level] + [context]
+        self._enter(context)
         if context.level == 0:
             self.counters = {}
         self.counters.pop("scope", None)
         return " / ".join(c.text for c in self.contexts)
 
     def _scope(self) -> _Context | None:
-        for context in reversed(self.contexts):
-            if context.kind in _SCOPES:
-                return context
-        return None
+        return self.scope
 
     def _prefix(self) -> str:
-        scope = self._scope()
-        if scope is not None:
-            return scope.text if scope.kind != "Preamble" else ""
-        return " / ".join(c.text for c in self.contexts if c.level <= 2)
+        return self.prefix
+
+    def _enter(self, context: _Context) -> None:
+        """Open a structural context; the scope and prefix of what follows change."""
+        self.contexts = [c for c in self.contexts if c.level < context.level] + [context]
+        self.scope = next((c for c in reversed(self.contexts) if c.kind in _SCOPES), None)
+        if self.scope is not None:
+            self.prefix = self.scope.text if self.scope.kind != "Preamble" else ""
+        else:
+            self.prefix = " / ".join(c.text for c in self.contexts if c.level <= 2)
 
     def _numbered(self, label: str, group: str, kind: Kind, text: str) -> str:
         number = _first_number(label)
@@ -172,9 +177,9 @@ class Addresser:
         if self.current and self._in_article():
             return self._continued()
         scope = self._scope()
-        if scope is not None and scope.kind == "Preamble" and kind is Kind.OTHER:
-            if len(text.split()) > _ORGAN_WORDS:  # not "The Parties to this Agreement,"
-                kind = Kind.PREAMBULAR  # a declaration's preamble: "We recognize that ..."
+        in_preamble = scope is not None and scope.kind == "Preamble"
+        if in_preamble and kind is Kind.OTHER and len(text.split()) > _ORGAN_WORDS:
+            kind = Kind.PREAMBULAR  # a declaration's preamble, not "The Parties to this ...,"
         if kind in (Kind.PREAMBULAR, Kind.OPERATIVE) and not self._in_article():
             tag = "PP" if kind is Kind.PREAMBULAR else "OP"
             result = _joined(prefix, f"{tag}{self._count(kind)}")

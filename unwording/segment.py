@@ -122,13 +122,14 @@ def _is_heading(text: str, key: str, markdown: bool = False) -> bool:
     Declaration`) or, in plain text, a short line without closing punctuation;
     Markdown marks its headings (`#`, read as such) or sets a short line in bold.
     Punctuation and length are judged on the key, where footnote numbers are gone."""
-    short = len(key.split()) <= _HEADING_MAX_WORDS and len(key) <= 40 * _HEADING_MAX_WORDS
-    closed = not key or key[-1] in _CLOSING
-    if _HEADING_WORDS.match(key) or (_HEADING_START.match(key) and short and not closed):
-        return True
+    if not key or key[-1] in _CLOSING or len(key) > 40 * _HEADING_MAX_WORDS:
+        return bool(_HEADING_WORDS.match(key))
+    short = key.count(" ") < _HEADING_MAX_WORDS
+    if _HEADING_START.match(key):
+        return short
     if markdown:
-        return bool(_BOLD_LINE.match(text)) and short
-    return short and not closed and key[0].isupper()
+        return short and bool(_BOLD_LINE.match(text))
+    return short and key[0].isupper()
 
 
 _EMBEDDED = re.compile(r" ((?:\d{1,3}|[IVX]{1,5})\.|\([a-z]{1,3}\)) +(?=[^\s\d])")
