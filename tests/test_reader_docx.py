@@ -181,5 +181,7 @@ def test_one_file_redline_pairs_each_paragraph_with_itself():
         base_origin = {o for i in pair.base for o in comparison.base.paragraphs[i].origin}
         draft_origin = {o for i in pair.draft for o in comparison.draft.paragraphs[i].origin}
         assert base_origin & draft_origin
-    rewritten = next(p for p in paired if "what happened" in comparison.base.paragraphs[p.base[0]].text)
+    rewritten = next(
+        p for p in paired if "what happened" in comparison.base.paragraphs[p.base[0]].text
+    )
     assert rewritten.status.value == "modified"
