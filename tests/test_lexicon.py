@@ -346,7 +346,7 @@ def test_trafficking_of_drugs_arms_and_wildlife_is_watched_on_request():
     assert "illicit-trafficking" not in categories(text, profile=None)
 
 
-def test_a_condition_added_is_high_and_removed_low():
+def test_a_condition_added_is_high_and_removed_medium():
     # SDG 14.c, OWG proposal (base) and adopted text
     owg = (
         "14.c Ensure the full implementation of international law, as reflected in the "
@@ -359,7 +359,10 @@ def test_a_condition_added_is_high_and_removed_low():
     assert [(f.kind, f.category, f.severity) for f in comparison.flags] == [
         ("hedge_added", "scope", "high")
     ]
-    assert [(f.kind, f.severity) for f in compare(owg, final).flags] == [("hedge_removed", "low")]
+    # lifting a scope limit widens the commitment: a negotiator must see it too
+    assert [(f.kind, f.severity) for f in compare(owg, final).flags] == [
+        ("hedge_removed", "medium")
+    ]
 
 
 # --- false hedges: each must stay gone ------------------------------------------------

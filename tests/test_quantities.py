@@ -123,7 +123,7 @@ def test_the_brief_lists_high_flags_with_their_addresses():
     draft = "Goal 15. Protect life on land\n\n15.3 By 2030, combat desertification"
     text = render(compare(base, draft), "text")
     assert (
-        "== Key changes (1 of high severity)\n  Goal 15 / 15.3: deadline changed By 2020 -> By 2030 (10 years later)"
+        "== Key changes (1)\n  Goal 15 / 15.3: deadline changed By 2020 -> By 2030 (10 years later)"
         in text
     )
 

@@ -19,6 +19,7 @@ from .rules import PairText
 from .rules.brackets import bracket_flags
 from .rules.editorial import classify
 from .rules.negation import negation_flags
+from .rules.overlap import fold_flags
 from .rules.quantities import quantity_flags
 from .rules.severity import with_severity
 from .rules.structure import structure_flags
@@ -100,7 +101,10 @@ def flag_pairs(
             nature = SUBSTANTIVE
         classified.append(replace(pair, nature=nature))
         flags.extend(found)
-    return tuple(classified), tuple(flags)
+    folded = fold_flags(
+        flags, classified, base, draft, rulebook.terms.terms, rulebook.hedges.terms
+    )
+    return tuple(classified), tuple(folded)
 
 
 _WORDING = ("quantity_", "negation_", "verb_", "modal_")

@@ -79,7 +79,7 @@ def _brief(section, comparison: Comparison) -> None:
     lines, more = key_changes(comparison)
     if not lines:
         return
-    element(section, "h3", f"Key changes ({len(lines) + more} of high severity)", id="key-h")
+    element(section, "h3", f"Key changes ({len(lines) + more})", id="key-h")
     listing = etree.SubElement(section, "ul", **{"class": "brief", "aria-labelledby": "key-h"})
     for line in lines:
         item = element(listing, "li", None)

@@ -88,7 +88,7 @@ def _brief_lines(comparison: Comparison, style: _Style) -> list[str]:
     brief, more = key_changes(comparison)
     if not brief:
         return []
-    lines = ["", style(_BOLD, f"== Key changes ({len(brief) + more} of high severity)")]
+    lines = ["", style(_BOLD, f"== Key changes ({len(brief) + more})")]
     lines += [f"  {_safe(line.address)}: {_safe(line.sentence)}" for line in brief]
     if more:
         lines.append(f"  ... and {more} more, flagged below")

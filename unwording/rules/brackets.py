@@ -245,7 +245,61 @@ def bracket_flags(text: PairText) -> Iterator[Flag]:
         return
     yield from _option_flags(text, sides)
     if "[" in sides.base or "[" in sides.draft:
-        yield from _pair_brackets(text, sides)
+        yield from (f for f in _pair_brackets(text, sides) if not trivial(f.term))
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "nor",
+        "the",
+        "of",
+        "on",
+        "in",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "through",
+        "from",
+        "each",
+        "all",
+        "any",
+        "its",
+        "their",
+        "his",
+        "her",
+        "these",
+        "those",
+        "this",
+        "that",
+        "as",
+    ]
+)
+_WORD_ENDINGS = frozenset({"s", "es", "y", "ies", "ed", "d", "ing", "ly", "al", "n"})
+_PLACEHOLDER = re.compile(r"^(?:x|#+|\.{3}|…|\d{1,3}(?:\.\d{1,2})?)$", re.IGNORECASE)
+
+
+def trivial(term: str) -> bool:
+    """A bracket that decides nothing a negotiator weighs: a function word ("[and]",
+    "[Each]"), a fragment of a word ("Part[y]", "[ies]"), a placeholder ("[X]",
+    "[###]") or a cross-reference number ("[14]") in every alternative. Numbers
+    with what they count are reported as quantities."""
+    alternatives = [a.strip(" ,.;:") for a in term.split(" / ")]
+    return all(_trivial_part(a) for a in alternatives)
+
+
+def _trivial_part(text: str) -> bool:
+    words = text.lower().split()
+    if not words:
+        return True
+    if len(words) == 1 and (_PLACEHOLDER.match(words[0]) or words[0] in _WORD_ENDINGS):
+        return True
+    return all(word in _FUNCTION_WORDS for word in words)
 
 
 def _paragraph_flag(text: PairText, source: str, key: str, kind: str, what: str) -> Iterator[Flag]:

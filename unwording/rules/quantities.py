@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from ..model import Flag, Status
 from . import PairText
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = r"\[\d+(?:\.\d+)?(?:\]\[\d+(?:\.\d+)?)+\]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# (the first form: numbers in alternative brackets, "[50][60] Parties", one value)
 _WORD_NUMBERS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     "forty|fifty|sixty|hundred|half|a third|one third|two thirds|a quarter"

@@ -10,7 +10,8 @@ The scale, from what decides negotiations:
   added; an operative paragraph inserted; verbs and modals strengthened, a modal
   added or removed; a bracket added or changed, or resolved by dropping its text
   or keeping it with edits;
-- **low**: a hedge removed (the commitment got firmer); a bracket resolved by
+- **low**: a hedge removed (the commitment got firmer), except a condition, scope
+  limit or domestic-law qualifier lifted (medium); a bracket resolved by
   keeping its text as it was; brackets gone with their paragraph.
 
 A lexicon category may set its own with `severity_added` / `severity_removed`.
@@ -58,7 +59,6 @@ _BY_KIND = {
     "modal_removed": MEDIUM,
     "bracket_added": MEDIUM,
     "bracket_removed": LOW,
-    "hedge_removed": LOW,
 }
 
 
@@ -74,10 +74,14 @@ def severity(flag: Flag, overrides: dict[str, dict[str, str]] | None = None) -> 
         return _BY_KIND[flag.kind]
     if flag.kind == "bracket_resolved":
         return MEDIUM if flag.detail.startswith(("dropped", "kept with edits")) else LOW
+    if flag.kind == "hedge_removed":
+        return MEDIUM if flag.category in STRICT_QUALIFIERS else LOW
     if flag.kind == "term_removed" and flag.category in RIGHTS:
         return HIGH
     if flag.kind == "hedge_added" and flag.category in STRICT_QUALIFIERS:
         return HIGH
+    if flag.kind == "hedge_removed" and flag.category in STRICT_QUALIFIERS:
+        return MEDIUM  # a scope limit or condition lifted: the commitment reaches further
     return MEDIUM
 
 

@@ -28,8 +28,11 @@ from .editorial import change_blocks
 
 WEAKENED, STRENGTHENED = "weakened", "strengthened"
 MAX_CHANGE_WORDS = 20  # a longer run of changes is a rewrite: its verbs are not paired
+MAX_MODAL_CHANGE = 30  # words a side: a modal swap further apart is not one swap
 MODAL_ALONE_SIMILARITY = 0.6  # a modal added or removed alone is flagged in edited text,
 # not in a rewritten paragraph (where every clause came and went)
+_MAY_EPISTEMIC = r"(?<!that )(?<!which )(?<!who )(?<!it )(?<!this )(?<!there )"
+# "events that may involve": a possibility, not a permission
 _WILL_NOUN = r"(?<!political )(?<!the )(?<!good )(?<!its )(?<!their )(?<!our )(?<!free )(?<!own )"
 
 
@@ -108,7 +111,8 @@ def _modal_forms(table: dict[str, Any], scale: str = "modal") -> dict[str, Verb]
 
 
 def _modal_regex(forms: list[str]) -> re.Pattern[str]:
-    guarded = [(_WILL_NOUN if form == "will" else "") + re.escape(form) for form in forms]
+    guards = {"will": _WILL_NOUN, "may": _MAY_EPISTEMIC}
+    guarded = [guards.get(form, "") + re.escape(form) for form in forms]
     ordered = sorted(guarded, key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(ordered)})(?!\w)")
 
@@ -166,7 +170,9 @@ def modal_flags(text: PairText, scales: Scales) -> Iterator[Flag]:
     draft_out, draft_in = _modals(text.draft, scales.modal)
     removed = _difference(base_out, draft_out + draft_in)
     added = _difference(draft_out, base_out + base_in)
-    for old, new in zip(removed, added, strict=False):
+    if not removed and not added:
+        return
+    for old, new in _paired_in_changes(text, scales.modal, removed, added):
         before, after = scales.modal_forms[old], scales.modal_forms[new]
         if before.strength != after.strength:
             yield _flag(
@@ -176,10 +182,25 @@ def modal_flags(text: PairText, scales: Scales) -> Iterator[Flag]:
         return
     if text.pair.similarity < MODAL_ALONE_SIMILARITY:
         return
-    for new in added[len(removed) :]:
+    for new in added:
         yield _alone(text, "modal_added", new, "", new)
-    for old in removed[len(added) :]:
+    for old in removed:
         yield _alone(text, "modal_removed", old, old, "")
+
+
+def _paired_in_changes(text: PairText, modal, removed: list[str], added: list[str]):
+    """Modals that gave way to others inside one change (a run of deleted and inserted
+    words of at most `MAX_MODAL_CHANGE` words a side); what is paired leaves the two
+    lists, so only modals that came or went alone are left in them."""
+    for deleted, inserted in change_blocks(text.pair.edits):
+        if max(len(deleted.split()), len(inserted.split())) > MAX_MODAL_CHANGE:
+            continue
+        olds = [m.group() for m in modal.finditer(deleted) if m.group() in removed]
+        news = [m.group() for m in modal.finditer(inserted) if m.group() in added]
+        for old, new in zip(olds, news, strict=False):
+            removed.remove(old)
+            added.remove(new)
+            yield old, new
 
 
 def action_flags(text: PairText, scales: Scales) -> Iterator[Flag]:
@@ -194,11 +215,25 @@ def action_flags(text: PairText, scales: Scales) -> Iterator[Flag]:
         for old, new in zip(olds, news, strict=False):
             before = scales.action_forms[" ".join(old.lower().split())]
             after = scales.action_forms[" ".join(new.lower().split())]
+            if _still_there(old, new, text):
+                continue
             if before.strength != after.strength:
                 found = _flag(
                     text, "verb", "action", f"{old} -> {new}", new, before.strength, after.strength
                 )
                 yield replace(found, before=old, after=new)
+
+
+def _still_there(old: str, new: str, text: PairText) -> bool:
+    """The old verb still stands elsewhere in the paragraph as often, or the new one
+    was already there: a clause moved, no verb replaced."""
+
+    def count(phrase: str, where: str) -> int:
+        return len(re.findall(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", where.lower()))
+
+    return count(old, text.draft) >= count(old, text.base) or count(new, text.base) >= count(
+        new, text.draft
+    )
 
 
 def _alone(text: PairText, kind: str, modal: str, old: str, new: str) -> Flag:
