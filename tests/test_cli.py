@@ -139,3 +139,31 @@ def test_output_file_has_ordinary_permissions(tmp_path):
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o644
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_an_unexpected_error_is_one_line_and_exit_3(monkeypatch, capsys):
+    import unwording.cli as cli_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(cli_module, "compare_files", broken)
+    with pytest.raises(SystemExit) as raised:
+        cli_module.main(["compare", "fixtures/demo/base.txt", "fixtures/demo/draft.txt"])
+    assert raised.value.code == 3
+    err = capsys.readouterr().err
+    assert err == "unwording: internal error: RuntimeError: boom; run with --debug and report it\n"
+
+
+def test_a_legacy_console_gets_question_marks_not_a_crash(tmp_path):
+    base = tmp_path / "base.txt"
+    base.write_text("1. تؤكد الجمعية العامة;", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("1. تؤكد الجمعية العامة مجددا;", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "unwording", "compare", str(base), str(draft)],
+        capture_output=True,
+        env={"PYTHONIOENCODING": "cp1252", "PATH": ""},
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"?" in result.stdout

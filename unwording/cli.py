@@ -1,7 +1,8 @@
 """Command line: options in, one library call, render, map errors to exit codes.
 
 Exit codes: 0 done; 1 differences found with --fail-on-changes; 2 usage or input
-error (one line on stderr; `--debug` shows the traceback).
+error (one line on stderr; `--debug` shows the traceback); 3 internal error (a bug:
+one line on stderr asking for a report).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .report.terms import render_terms
 
 EXIT_CHANGES = 1
 EXIT_ERROR = 2
+EXIT_INTERNAL = 3
 
 
 class _Failure(click.ClickException):
@@ -144,7 +146,7 @@ def compare_command(
       unwording compare amended.docx
 
     Exit codes: 0 done, 1 differences found (with --fail-on-changes),
-    2 usage or input error.
+    2 usage or input error, 3 internal error.
     """
     try:
         options = Options(
@@ -239,7 +241,9 @@ def _umask() -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console entry point: runs the CLI, quiet on a closed pipe or Ctrl-C."""
+    """Console entry point: runs the CLI, quiet on a closed pipe or Ctrl-C; an
+    unexpected error is one line and exit code 3 (`--debug` shows the traceback)."""
+    _degrade_cleanly()
     try:
         cli.main(args=argv, prog_name="unwording", standalone_mode=True)
     except BrokenPipeError:
@@ -248,6 +252,23 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("unwording: interrupted", err=True)
         sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        if "--debug" in (argv if argv is not None else sys.argv):
+            traceback.print_exc()
+        message = f"{type(error).__name__}: {error}".splitlines()[0][:300]
+        click.echo(
+            f"unwording: internal error: {message}; run with --debug and report it", err=True
+        )
+        sys.exit(EXIT_INTERNAL)
+
+
+def _degrade_cleanly() -> None:
+    """On a console whose code page cannot show every character (cp1252 on Windows),
+    print what it can and `?` for the rest rather than fail; files are always UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf16", "utf32") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 def _silence_stdout() -> None:
