@@ -117,7 +117,8 @@ def test_contested_words_of_the_subject_are_still_flagged(paris):
     found = {(f.kind, f.term) for f in paris.flags}
     assert ("term_removed", "human rights") in found  # Art. 2.2 lost "respect for human rights"
     assert ("term_added", "climate justice") in found  # PP13
-    assert ("term_added", "loss and damage") in found  # Art. 8
+    # "loss and damage" is in both texts; its flags on loosely paired provisions of
+    # Article 8 were wrong pairings and are no longer raised (see overlap.py)
     assert ("term_removed", "foreign occupation") in found  # PP11 lost "under occupation"
     assert ("term_added", "local communities") in found
 

@@ -350,3 +350,17 @@ def test_the_two_extractions_of_a_resolution_read_alike():
     labels = [p.text.split(" ", 1)[0] for p in base.paragraphs if p.kind is None]
     numbers = [label for label in labels if label[:-1].isdigit() and label[-1] == "."]
     assert numbers == ["1.", "2."] + [f"{n}." for n in range(1, 26)]
+
+
+def test_russian_preambular_paragraphs_opening_in_lower_case_stay_apart():
+    text = (
+        "Генеральная Ассамблея,\n\nссылаясь на свои резолюции 70/1 и 71/313,\n\n"
+        "вновь подтверждая свою приверженность,\n\n1. призывает государства-члены действовать;\n"
+    )
+    paragraphs = read_bytes(text.encode("utf-8"), "ru.txt").paragraphs
+    assert [p.text[:12] for p in paragraphs] == [
+        "Генеральная ",
+        "ссылаясь на ",
+        "вновь подтве",
+        "1. призывает",
+    ]

@@ -83,7 +83,10 @@ def prepare_documents(base: Document, draft: Document, options: Options):
     """Normalize and segment both documents; where an extraction glued paragraphs
     that the other version has apart, split them and prepare that side again."""
     prepared = prepare_document(base, options), prepare_document(draft, options)
-    split = split_glued(base, prepared[1]), split_glued(draft, prepared[0])
+    split = (
+        split_glued(base, prepared[0], prepared[1]),
+        split_glued(draft, prepared[1], prepared[0]),
+    )
     return tuple(
         prepare_document(cut, options) if cut is not read else done
         for read, cut, done in zip((base, draft), split, prepared, strict=True)

@@ -99,7 +99,7 @@ def flag_pairs(
         nature = classify(pair)
         if nature == EDITORIAL and any(f.kind.startswith(_WORDING) for f in found):
             nature = SUBSTANTIVE
-        classified.append(replace(pair, nature=nature))
+        classified.append(pair if nature is None else replace(pair, nature=nature))
         flags.extend(found)
     folded = fold_flags(
         flags, classified, base, draft, rulebook.terms.terms, rulebook.hedges.terms

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from importlib import resources
@@ -59,15 +59,18 @@ _ACCENTED = {
     "y": "yýÿ",
     "е": "её",
 }
+_WHOLE = re.compile(r"\w+")
 _BASE_LETTER = {accented: base for base, group in _ACCENTED.items() for accented in group}
+_BASE_LETTER_ITEMS = tuple(_BASE_LETTER.items())
+_FOLD_TABLE = {ord(accented): base for accented, base in _BASE_LETTER_ITEMS}
 
 
 def fold_accents(text: str) -> str:
-    """Lower-cased text without accents (for cheap pre-checks)."""
+    """Lower-cased text without accents: what terms are matched against."""
     lowered = text.lower()
     if lowered.isascii():
         return lowered
-    return "".join(_BASE_LETTER.get(char, char) for char in lowered)
+    return lowered.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True)
@@ -103,12 +106,51 @@ class Term:
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        """The compiled expression: most terms never occur in a text, so most never compile."""
+        """The compiled expression, to run on folded text (`fold_accents`: lower case,
+        no accents), which keeps it small and fast to build; most terms never occur in
+        a text, so most never compile."""
         return re.compile(self.spelling.pattern(), re.IGNORECASE)
 
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[tuple[int, int, str]]:
+        """(start, end, matched text) of every match in `text` (`folded` is
+        `fold_accents(text)`, when the caller has it already)."""
+        folded = fold_accents(text) if folded is None else folded
+        same = len(folded) == len(text)
+        for found in self.regex.finditer(folded):
+            start, end = found.span()
+            yield start, end, text[start:end] if same else found.group()
+
+    def search(self, text: str) -> bool:
+        """Whether the term occurs in `text`."""
+        return self.regex.search(fold_accents(text)) is not None
+
     def may_occur_in(self, lowered: str) -> bool:
-        """Cheap pre-check on lower-cased text: can the regex match at all?"""
-        return not self.hints or any(hint in lowered for hint in self.hints)
+        """Cheap pre-check on folded text: can the regex match at all? (The longest
+        word of one of its phrases must be in the text.)"""
+        return not self.hints or any(hint.rstrip("*") in lowered for hint in self.hints)
+
+    @cached_property
+    def hint_words(self) -> tuple[tuple[frozenset[str], ...], tuple[str, ...]]:
+        """For Latin and Cyrillic text: the words of each plain phrase (all must be
+        among a text's words); and what must be looked for as substrings (stems,
+        Chinese with no spaces, Arabic with attached prefixes, user patterns)."""
+        if self.spelling.script != "latin" or not self.hints:
+            return (), tuple(h.rstrip("*") for h in self.hints)
+        sets, partial = [], []
+        for phrase in self.spelling.phrases:
+            words = [w for w in _SEPARATOR.split(fold_accents(phrase.strip())) if w]
+            if words and all(_WHOLE.fullmatch(w) for w in words):
+                sets.append(frozenset(words))
+            elif words:
+                partial.append(max(words, key=len).rstrip("*"))
+        return tuple(sets), tuple(partial)
+
+    def may_occur_among(self, words: frozenset[str] | set[str], lowered: str) -> bool:
+        """The same pre-check, with the text's words already gathered (one pass)."""
+        if not self.hints:
+            return True
+        sets, partial = self.hint_words
+        return any(phrase <= words for phrase in sets) or any(h in lowered for h in partial)
 
 
 @dataclass(frozen=True)
@@ -161,9 +203,13 @@ def mute_subjects(
 
 
 def _paragraphs_with(term: Term, keys: Sequence[str]) -> int:
-    return sum(
-        1 for key in keys if term.may_occur_in(fold_accents(key)) and term.regex.search(key)
-    )
+    """How many of the paragraphs (keys) hold the term."""
+    count = 0
+    for key in keys:
+        folded = fold_accents(key)
+        if term.may_occur_in(folded) and term.regex.search(folded):
+            count += 1
+    return count
 
 
 def _is_subject(found: int, paragraphs: int) -> bool:
@@ -330,9 +376,11 @@ def _preceded(words: tuple[str, ...], script: str) -> str:
 
 
 def _hints(phrases: Sequence[str], script: str = "latin") -> tuple[str, ...]:
-    """The longest word of every phrase, folded: one must occur for a match."""
+    """The longest word of every phrase, folded: one must occur for a match. A stem
+    keeps its `*` here (so it is looked for as the start of a word)."""
     words = (_SEPARATOR.split(fold_accents(p.strip())) for p in phrases if p.strip())
-    hints = {max(parts, key=len).rstrip("*") for parts in words}
+    hints = {max(parts, key=len) for parts in words}
+    hints = {hint.rstrip("*") + ("*" if hint.endswith("*") else "") for hint in hints}
     if script == "arabic":  # the article may be written l- after the prefix li-
         hints = {hint[2:] if hint.startswith("\u0627\u0644") else hint for hint in hints}
     return tuple(sorted(hints))
@@ -353,5 +401,5 @@ def _word_regex(word: str) -> str:
 
 @cache
 def _letter_regex(char: str) -> str:
-    base = _BASE_LETTER.get(char.lower())
-    return f"[{_ACCENTED[base]}]" if base else re.escape(char)
+    """A letter as it stands in folded text (see `fold_accents`): `é` is `e`."""
+    return re.escape(fold_accents(char))

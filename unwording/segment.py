@@ -134,45 +134,69 @@ def _is_heading(text: str, key: str, markdown: bool = False) -> bool:
 
 _EMBEDDED = re.compile(r" ((?:\d{1,3}|[IVX]{1,5})\.|\([a-z]{1,3}\)) +(?=[^\s\d])")
 _START_WORDS = 5
-_WORDS = re.compile(r"[^\W_]+")
+_PUNCTUATION = "*_.,;:!?\"'“”‘’()[]"
 
 
-def split_glued(document: Document, other: Document) -> Document:
+def split_glued(document: Document, prepared: Document, other: Document) -> Document:
     """Split paragraphs that an extraction glued together ("... countries. 2. We
     welcome ...") at an embedded label, where the other version (already
-    segmented) has a paragraph with that label starting with the same words.
+    segmented) has a paragraph with that label starting with the same words, and
+    this version starts no paragraph with them.
 
-    `document` is as read (labels still in the text). Returns `document` itself
-    when nothing is split.
+    `document` is as read (labels still in the text), `prepared` the same document
+    segmented. Embedded labels are found first; openings are compared only for
+    them. Returns `document` itself when nothing is split.
     """
+    if _labelled(other) <= _labelled(prepared):
+        return document  # the other version has no paragraphs this one could be hiding
+    candidates = [
+        (index, found)
+        for index, paragraph in enumerate(document.paragraphs)
+        if not paragraph.authors and paragraph.label is None
+        for found in _EMBEDDED.finditer(paragraph.text)
+    ]
+    if not candidates:
+        return document
+    cores = {label_core(found.group(1)) for _, found in candidates}
     starts: dict[str, set[str]] = {}
     for paragraph in other.paragraphs:
-        if paragraph.label is not None:
-            starts.setdefault(label_core(paragraph.label), set()).add(_opening(paragraph.text))
-    if not starts:
-        return document
-    pieces = [_pieces(paragraph, starts) for paragraph in document.paragraphs]
-    if all(len(found) == 1 for found in pieces):
+        core = label_core(paragraph.label) if paragraph.label is not None else ""
+        if core in cores:
+            starts.setdefault(core, set()).add(_opening(paragraph.text))
+    cuts = _cuts(document, candidates, starts, prepared)
+    if not cuts:
         return document
     paragraphs: list[Paragraph] = []
-    for paragraph, found in zip(document.paragraphs, pieces, strict=True):
-        if len(found) == 1:
+    for index, paragraph in enumerate(document.paragraphs):
+        if index not in cuts:
             paragraphs.append(paragraph)
-        else:
-            paragraphs += [Paragraph(0, text, location=paragraph.location) for text in found]
+            continue
+        pieces = _pieces(paragraph.text, cuts[index])
+        paragraphs += [Paragraph(0, text, location=paragraph.location) for text in pieces]
     return replace(document, paragraphs=_renumbered(paragraphs))
 
 
-def _pieces(paragraph: Paragraph, starts: dict[str, set[str]]) -> list[str]:
-    if paragraph.authors or paragraph.label is not None:
-        return [paragraph.text]
-    text, cuts = paragraph.text, []
-    for found in _EMBEDDED.finditer(text):
+def _labelled(document: Document) -> int:
+    return sum(paragraph.label is not None for paragraph in document.paragraphs)
+
+
+def _cuts(document, candidates, starts, prepared) -> dict[int, list[int]]:
+    """Where to cut each glued paragraph: at labels whose text the other version
+    starts a paragraph with and this one does not."""
+    cuts: dict[int, list[int]] = {}
+    own: set[str] | None = None
+    for index, found in candidates:
         openings = starts.get(label_core(found.group(1)))
-        if openings and _opening(text[found.end() : found.end() + 200]) in openings:
-            cuts.append(found.start(1))
-    if not cuts:
-        return [text]
+        text = document.paragraphs[index].text
+        if not openings or _opening(text[found.end() : found.end() + 100]) not in openings:
+            continue
+        own = own if own is not None else {_opening(p.text) for p in prepared.paragraphs}
+        if _opening(text[found.end() : found.end() + 100]) not in own:
+            cuts.setdefault(index, []).append(found.start(1))
+    return cuts
+
+
+def _pieces(text: str, cuts: list[int]) -> list[str]:
     bounds = [0, *cuts, len(text)]
     parts = (text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False))
     return [part for part in parts if part]
@@ -180,7 +204,8 @@ def _pieces(paragraph: Paragraph, starts: dict[str, set[str]]) -> list[str]:
 
 def _opening(text: str) -> str:
     """The first words of a text, lower-cased, without markup or punctuation."""
-    return " ".join(_WORDS.findall(text[:200].lower())[:_START_WORDS])
+    words = (word.strip(_PUNCTUATION) for word in text[:100].lower().split()[:_START_WORDS])
+    return " ".join(word for word in words if word)
 
 
 def _renumbered(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:

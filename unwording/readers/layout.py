@@ -258,7 +258,8 @@ def continues_after_blank(before: str, after: str) -> bool:
     """Whether `after`, after a blank line, goes on with the paragraph `before`.
 
     Copies of PDF text print page breaks (and sometimes every line) as blank
-    lines. Two cases count: a lowercase start after a line that ends no sentence;
+    lines. Two cases count: a lowercase start after a line that ends with no
+    punctuation at all;
     and a numbered paragraph (`7. We reaffirm ...`) that stops with no closing
     punctuation (`the Convention on Biological`), where numbered paragraphs end
     with `;` `.` or `:`, before text that opens nothing of its own (`Diversity and`).
@@ -266,7 +267,9 @@ def continues_after_blank(before: str, after: str) -> bool:
     if _ends(before, _SENTENCE_END) or HEADING.match(before) or match_label(after):
         return False
     if after[:1].islower():
-        return True
+        # not after a comma: Russian preambular paragraphs open in lower case
+        # ("ссылаясь на ...,") and each ends with a comma
+        return not _ends(before, _CLAUSE_END)
     found = match_label(before)
     if found is None or found.group not in ("num", "ppop") or _ends(before, _CLAUSE_END):
         return False

@@ -294,12 +294,24 @@ def trivial(term: str) -> bool:
 
 
 def _trivial_part(text: str) -> bool:
-    words = text.lower().split()
+    words = text.lower().replace(",", " ").split()
     if not words:
         return True
     if len(words) == 1 and (_PLACEHOLDER.match(words[0]) or words[0] in _WORD_ENDINGS):
         return True
-    return all(word in _FUNCTION_WORDS for word in words)
+    if len(words[0]) == 1 and words[0].isalpha() and words[0] not in "ai":
+        return True  # the end of a word: "a[n intended]"
+    return all(word in _FUNCTION_WORDS or _reference_word(word) for word in words)
+
+
+def _reference_word(word: str) -> bool:
+    """A word of a cross-reference: "[3, paragraph 2][2 bis.]" is renumbering."""
+    return word.strip(".") in _REFERENCE_WORDS or bool(_PLACEHOLDER.match(word.strip(".")))
+
+
+_REFERENCE_WORDS = frozenset(
+    {"paragraph", "paragraphs", "para", "article", "articles", "bis", "ter", "annex"}
+)
 
 
 def _paragraph_flag(text: PairText, source: str, key: str, kind: str, what: str) -> Iterator[Flag]:

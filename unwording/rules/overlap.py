@@ -18,7 +18,14 @@ After every rule has run, the flag stage passes the flags through `fold_flags`:
 - the same bracket outcome said again in the next paragraphs ("[tracking progress
   towards][accounting for]" resolved alike in two sentences) is said once;
 - headings carry no term flags (an article title or an "Option 1" line is no
-  commitment).
+  commitment);
+- on a loose pair (word similarity under `LOOSE_PAIR`: a provision rewritten so far
+  that its sentences no longer line up), terms, hedges, verbs, modals and brackets
+  are not compared clause by clause: the pair's diff shows the rewrite, and its
+  quantities and negations are still flagged;
+- a paragraph the base holds twice, deleted twice, is one deletion; a bracket whose
+  words a modal flag of the same pair already names ("[shall take into account]"
+  next to "shall -> should") is said by that flag.
 """
 
 from __future__ import annotations
@@ -30,13 +37,16 @@ from dataclasses import replace
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from ..lexicon import Term
+from ..lexicon import Term, fold_accents
 from ..model import Document, Flag, Kind, Pair, Status
 from ..slots import is_content
 
 SURVIVES = 0.6  # share of a deleted paragraph's content words found in one draft paragraph
-CARRIED = 0.4  # ... enough to say where part of it went
+CARRIED = 0.45  # ... enough to say where part of it went,
+CARRIED_WORDS = 6  # with at least this many content words in common
 REPEAT_WINDOW = 2  # pairs: a bracket outcome said again this close is said once
+LOOSE_PAIR = 0.3
+_CLAUSE_KINDS = ("term_", "hedge_", "modal_", "verb_", "bracket_")
 SURVIVES_WORDS = 5
 _WORD = re.compile(r"\w+")
 
@@ -57,8 +67,21 @@ def fold_flags(
     hedges = {(t.category, t.term): t for t in hedge_terms}
     kept: list[Flag] = []
     said: dict[tuple[str, str, str], int] = {}
+    loose = {
+        n
+        for n, pair in enumerate(pairs)
+        if pair.base and pair.draft and pair.similarity < LOOSE_PAIR
+    }
+    modal_words = _modal_words(flags)
+    deleted_keys: set[str] = set()
     for flag in flags:
         if _heading_term(flag, base, draft) or _bracketed_hedge(flag, hedges, base, draft):
+            continue
+        if flag.pair in loose and flag.kind.startswith(_CLAUSE_KINDS):
+            continue
+        if flag.kind.startswith("bracket_") and _names_modal(flag, modal_words):
+            continue
+        if flag.kind == "paragraph_deleted" and _copy(flag, pairs, base, deleted_keys):
             continue
         if flag.pair in whole and _inside(flag, flag.pair in marked, present):
             continue
@@ -73,6 +96,28 @@ def fold_flags(
             continue
         kept.append(flag)
     return kept
+
+
+def _modal_words(flags: Sequence[Flag]) -> dict[int, set[str]]:
+    words: dict[int, set[str]] = {}
+    for flag in flags:
+        if flag.kind.startswith("modal_"):
+            words.setdefault(flag.pair, set()).update(w for w in (flag.before, flag.after) if w)
+    return words
+
+
+def _names_modal(flag: Flag, modal_words: dict[int, set[str]]) -> bool:
+    term = f" {flag.term.lower()} "
+    return any(f" {word.lower()} " in term for word in modal_words.get(flag.pair, ()))
+
+
+def _copy(flag: Flag, pairs, base: Document, seen: set[str]) -> bool:
+    """A deleted paragraph word for word the same as one already flagged deleted."""
+    key = base.paragraphs[pairs[flag.pair].base[0]].key
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
 
 
 def _dropped_option(flag: Flag) -> bool:
@@ -99,7 +144,7 @@ def _bracketed_hedge(flag: Flag, hedges: dict, base: Document, draft: Document) 
     if term is None or not indices:
         return False
     text = "\n".join(document.paragraphs[i].key for i in indices)
-    found = [m.start() for m in term.regex.finditer(text)]
+    found = [start for start, _, _ in term.finditer(text)]
     return bool(found) and all(_depth(text, at) > 0 for at in found)
 
 
@@ -123,7 +168,11 @@ def _inside(flag: Flag, marked: bool, present: Callable[[Flag], bool]) -> bool:
 def _heading_term(flag: Flag, base: Document, draft: Document) -> bool:
     if not flag.kind.startswith(("term_", "hedge_")):
         return False
-    paragraph = draft.paragraphs[flag.draft[0]] if flag.draft else base.paragraphs[flag.base[0]]
+    added = flag.kind.endswith("_added")
+    indices, document = (flag.draft, draft) if added else (flag.base, base)
+    if not indices:
+        return False
+    paragraph = document.paragraphs[indices[0]]  # the side where the wording stands
     return paragraph.kind is Kind.HEADING or bool(_OPTION_LINE.match(paragraph.key))
 
 
@@ -132,9 +181,8 @@ _OPTION_LINE = re.compile(r"^\W{0,3}Option\s+\w{1,4}\W{0,3}$", re.I)
 
 def _presence(base: Document, draft: Document, terms: Sequence[Term]) -> Callable[[Flag], bool]:
     """Whether a term removed (added) with its paragraph is still (already) in the
-    other text, searched once per term and side."""
+    other text, searched once per term and side, paragraph by paragraph until found."""
     by_name = {(t.category, t.term): t for t in terms}
-    texts: dict[str, str] = {}
     cache: dict[tuple[str, str, str], bool] = {}
 
     def present(flag: Flag) -> bool:
@@ -142,10 +190,11 @@ def _presence(base: Document, draft: Document, terms: Sequence[Term]) -> Callabl
         key = (side, flag.category, flag.term)
         if key not in cache:
             term = by_name.get((flag.category, flag.term))
-            if side not in texts:
-                document = draft if side == "draft" else base
-                texts[side] = "\n".join(p.key for p in document.paragraphs)
-            cache[key] = term is not None and term.regex.search(texts[side]) is not None
+            document = draft if side == "draft" else base
+            cache[key] = term is not None and any(
+                term.may_occur_in(folded) and term.regex.search(folded) is not None
+                for folded in (fold_accents(p.key) for p in document.paragraphs)
+            )
         return cache[key]
 
     return present
@@ -171,8 +220,9 @@ def _carried(flags, pairs, base: Document, draft: Document) -> dict[int, tuple[f
         if key in keys:
             found[number] = (1.0, keys[key])
             continue
-        share, index = _best_share(_content(key), words)
-        if share >= CARRIED:
+        content = _content(key)
+        share, index = _best_share(content, words)
+        if share >= CARRIED and share * len(content) >= CARRIED_WORDS:
             found[number] = (share, draft.paragraphs[changed[index]].address)
     return found
 

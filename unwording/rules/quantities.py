@@ -76,6 +76,17 @@ _PATTERNS = [
     ),
 ]
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
+_NEEDLES = {  # one of these must be in the (lower-cased) text for the pattern to be tried
+    "temperature": ("°", "º", "degree"),
+    "per cent": ("per cent", "percent", "%", "per  cent"),
+    "money": ("$", "usd", "eur", "€", "dollar", "euro", "million", "billion", "trillion"),
+    "rate": (" per ",),
+    "deadline": ("19", "20"),
+    "count": (
+        "parties", "countries", "states", "year", "month", "day", "week", "member", "times",
+        "million", "billion", "hectare", "ton", "people", "person", "children", "death",
+    ),
+}  # fmt: skip
 _DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s*$|\b(?:{_MONTHS})\s*$", re.IGNORECASE)
 _REFERENCE_BEFORE = re.compile(
     r"(?:article|articles|paragraph|paragraphs|para\.|resolution|resolutions|decision|"
@@ -98,7 +109,10 @@ def find_quantities(text: str) -> list[Quantity]:
     """Quantities in `text`, in order (see the module docstring)."""
     found: list[tuple[int, int, Quantity]] = []
     taken: list[tuple[int, int]] = []
+    lowered = text.lower()
     for kind, pattern in _COMPILED:
+        if not any(needle in lowered for needle in _NEEDLES[kind]):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < b and end > a for a, b in taken) or _is_reference(text, match):

@@ -8,12 +8,15 @@ longest term). A higher count in the draft is `<kind>_added`, a lower one
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from ..lexicon import Lexicon, Term, fold_accents
 from ..model import Flag
 from . import PairText
+
+_WORD = re.compile(r"\w+")
 
 
 def count_flags(text: PairText, lexicon: Lexicon, kind: str) -> Iterator[Flag]:
@@ -43,21 +46,56 @@ def count_flags(text: PairText, lexicon: Lexicon, kind: str) -> Iterator[Flag]:
 
 
 def find_terms(text: str, terms: Sequence[Term]) -> list[tuple[Term, str]]:
-    """Non-overlapping term matches in `text`, longest first where they overlap."""
+    """Non-overlapping term matches in `text`, longest first where they overlap.
+
+    Only terms that can occur are tried: those with a phrase whose words are all
+    among the text's words (found through an index by word), and those that must
+    be looked for as substrings (stems, Chinese, Arabic, user patterns)."""
     matches = []
     lowered = fold_accents(text)
-    for order, term in enumerate(terms):
-        if not term.may_occur_in(lowered):
+    words = set(_WORD.findall(lowered))
+    by_word, always = _index(terms)
+    orders = {order for word in words & by_word.keys() for order in by_word[word]}
+    for order in sorted(orders | always):
+        term = terms[order]
+        if not term.may_occur_among(words, lowered):
             continue
-        for found in term.regex.finditer(text):
-            matches.append((found.start(), -(found.end() - found.start()), order, found))
+        for start, end, matched in term.finditer(text, lowered):
+            matches.append((start, start - end, order, end, matched))
     kept: list[tuple[Term, str]] = []
     reach = -1
-    for start, _, order, found in sorted(matches):
+    for start, _, order, end, matched in sorted(matches):
         if start >= reach:
-            kept.append((terms[order], found.group()))
-            reach = found.end()
+            kept.append((terms[order], matched))
+            reach = end
     return kept
+
+
+_INDEXES: dict[int, tuple[Sequence[Term], tuple[dict[str, set[int]], set[int]]]] = {}
+
+
+def _index(terms: Sequence[Term]) -> tuple[dict[str, set[int]], set[int]]:
+    """Term positions by a word each of their whole-word phrases needs, and the
+    positions of the terms to try always (built once per list of terms)."""
+    cached = _INDEXES.get(id(terms))
+    if cached is not None and cached[0] is terms:
+        return cached[1]
+    if len(_INDEXES) > 16:
+        _INDEXES.clear()
+    _INDEXES[id(terms)] = (terms, _built_index(terms))
+    return _INDEXES[id(terms)][1]
+
+
+def _built_index(terms: Sequence[Term]) -> tuple[dict[str, set[int]], set[int]]:
+    by_word: dict[str, set[int]] = {}
+    always: set[int] = set()
+    for order, term in enumerate(terms):
+        sets, partial = term.hint_words
+        if partial or not sets:
+            always.add(order)
+        for phrase in sets:
+            by_word.setdefault(max(phrase, key=len), set()).add(order)
+    return by_word, always
 
 
 def _unique(terms: Sequence[Term]) -> Iterator[Term]:

@@ -182,10 +182,30 @@ def modal_flags(text: PairText, scales: Scales) -> Iterator[Flag]:
         return
     if text.pair.similarity < MODAL_ALONE_SIMILARITY:
         return
+    for old, new in zip(list(removed), list(added), strict=False):  # one swap, far apart
+        removed.remove(old)
+        added.remove(new)
+        before, after = scales.modal_forms[old], scales.modal_forms[new]
+        if before.strength != after.strength:
+            yield _flag(
+                text, "modal", "modal", f"{old} -> {new}", new, before.strength, after.strength
+            )
     for new in added:
-        yield _alone(text, "modal_added", new, "", new)
+        if not _restated(new, base_out, text.base):
+            yield _alone(text, "modal_added", new, "", new)
     for old in removed:
-        yield _alone(text, "modal_removed", old, old, "")
+        if old not in draft_out:
+            yield _alone(text, "modal_removed", old, old, "")
+
+
+def _restated(modal: str, base_modals: list[str], base: str) -> bool:
+    """A modal that was already in the paragraph ("shall ... and shall"), or the
+    passive of its opening verb ("Encourages States" -> "States are encouraged to")."""
+    if modal in base_modals:
+        return True
+    stem = {"are encouraged to": "encourag", "is encouraged to": "encourag"}.get(modal)
+    stem = stem or {"are invited to": "invit", "is invited to": "invit"}.get(modal, "")
+    return bool(stem) and stem in base.lower()
 
 
 def _paired_in_changes(text: PairText, modal, removed: list[str], added: list[str]):
@@ -253,6 +273,8 @@ def _alone(text: PairText, kind: str, modal: str, old: str, new: str) -> Flag:
 
 def _modals(text: str, modal: re.Pattern[str]) -> tuple[list[str], list[str]]:
     """The modals of `text` outside square brackets, and those inside."""
+    if "[" not in text:
+        return [found.group() for found in modal.finditer(text)], []
     depth_at, depth = [], 0
     for char in text:
         depth += char == "["
