@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from .headings import pair_headings, structural_headings
+from .headings import pair_headings, section_owners, structural_headings
 from .labels import label_core
 from .model import Document, Notice, Pair, Status
 from .slots import (
@@ -124,11 +124,48 @@ def align_documents(base: Document, draft: Document) -> tuple[Pair, ...]:
         group.base = [body[0][i] for i in group.base]
         group.draft = [body[1][i] for i in group.draft]
     groups += fixed
-    groups += [
-        _Group([b], [d], score, exact)
-        for b, d, score, exact in pair_headings(base, draft, heads, groups)
-    ]
+    head_pairs = pair_headings(base, draft, heads, groups)
+    groups += [_Group([b], [d], score, exact) for b, d, score, exact in head_pairs]
+    groups += _match_sections(base, draft, heads, head_pairs, groups)
     return _to_pairs(groups, base, draft)
+
+
+def _match_sections(base: Document, draft: Document, heads, head_pairs, groups) -> list[_Group]:
+    """Between paired sections ("Article 3 (mitigation)" and "Article 4"), what is
+    still alone is paired loosely, in order, as in a gap: a provision rewritten
+    and moved with its article is found again."""
+    owners = (
+        section_owners(len(base.paragraphs), heads[0]),
+        section_owners(len(draft.paragraphs), heads[1]),
+    )
+    placed = {b for g in groups for b in g.base}, {d for g in groups for d in g.draft}
+    left: dict[int, tuple[list[int], list[int]]] = {b: ([], []) for b, _, _, _ in head_pairs}
+    draft_section = {d: b for b, d, _, _ in head_pairs}
+    for b, owner in enumerate(owners[0]):
+        if owner in left and b not in placed[0] and b not in heads[0]:
+            left[owner][0].append(b)
+    for d, owner in enumerate(owners[1]):
+        if owner in draft_section and d not in placed[1] and d not in heads[1]:
+            left[draft_section[owner]][1].append(d)
+    found = []
+    for bases, drafts in left.values():
+        if bases and drafts and len(bases) * len(drafts) <= MAX_SLOT_CELLS:
+            found += _loose_in_order(base, draft, bases, drafts)
+    return found
+
+
+def _loose_in_order(base: Document, draft: Document, bases, drafts) -> list[_Group]:
+    vocabulary: dict[str, int] = {}
+    words = (
+        _Words([base.paragraphs[i].key for i in bases], vocabulary),
+        _Words([draft.paragraphs[i].key for i in drafts], vocabulary),
+    )
+    score = _loose_scorer(words, len(bases) == 1 and len(drafts) == 1)
+    pairs = match_in_order(list(range(len(bases))), list(range(len(drafts))), score)
+    return [
+        _Group([bases[b]], [drafts[d]], Indel.normalized_similarity(words[0][b], words[1][d]))
+        for b, d in pairs
+    ]
 
 
 def _body(document: Document, heads: list[int], placed: set[int]) -> list[int]:

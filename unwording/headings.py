@@ -54,7 +54,10 @@ def pair_headings(
     base_heads, draft_heads = heads
     if not base_heads or not draft_heads:
         return []
-    owners = _owners(len(base.paragraphs), base_heads), _owners(len(draft.paragraphs), draft_heads)
+    owners = (
+        section_owners(len(base.paragraphs), base_heads),
+        section_owners(len(draft.paragraphs), draft_heads),
+    )
     votes = _votes(groups, owners)
     sizes = Counter(o for o in owners[0] if o >= 0), Counter(o for o in owners[1] if o >= 0)
     found: dict[int, int] = {}
@@ -69,7 +72,7 @@ def pair_headings(
     return [_heading_pair(base, draft, b, d) for b, d in found.items()]
 
 
-def _owners(count: int, heads: list[int]) -> list[int]:
+def section_owners(count: int, heads: list[int]) -> list[int]:
     """For each paragraph, the heading whose section holds it (-1 before the first)."""
     owners, current, at = [-1] * count, -1, 0
     for index in range(count):

@@ -31,7 +31,7 @@ def flag_body(flag: Flag, title: str) -> str:
     if flag.kind.startswith("bracket_"):
         return _bracket_body(flag)
     if flag.kind.startswith("paragraph_"):
-        return f"“{flag.matched}”" + (f" ({flag.detail})" if flag.detail else "")
+        return (f"({flag.detail}) " if flag.detail else "") + f"“{flag.matched}”"
     if flag.kind.startswith("quantity_"):
         return flag.detail
     if flag.kind.startswith("negation_"):

@@ -285,6 +285,12 @@ _PLACEHOLDER = re.compile(r"^(?:x|#+|\.{3}|…|\d{1,3}(?:\.\d{1,2})?)$", re.IGNO
 
 
 def trivial(term: str) -> bool:
+    """See `_trivial`; also a bracket around a placeholder still to be filled ("###",
+    "{...}"), whose outcome is that placeholder's, not a negotiated choice."""
+    return "###" in term or "{" in term or _trivial(term)
+
+
+def _trivial(term: str) -> bool:
     """A bracket that decides nothing a negotiator weighs: a function word ("[and]",
     "[Each]"), a fragment of a word ("Part[y]", "[ies]"), a placeholder ("[X]",
     "[###]") or a cross-reference number ("[14]") in every alternative. Numbers

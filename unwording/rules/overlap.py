@@ -42,10 +42,12 @@ from ..model import Document, Flag, Kind, Pair, Status
 from ..slots import is_content
 
 SURVIVES = 0.6  # share of a deleted paragraph's content words found in one draft paragraph
-CARRIED = 0.45  # ... enough to say where part of it went,
-CARRIED_WORDS = 6  # with at least this many content words in common
+CARRIED = 0.45  # ... enough to say where part of it went
+CARRIED_WORDS = 5  # with at least this many content words in common,
+CARRIED_LONG, CARRIED_LONG_WORDS = 0.25, 8  # or a smaller share of a long provision
 REPEAT_WINDOW = 2  # pairs: a bracket outcome said again this close is said once
 LOOSE_PAIR = 0.3
+_MODALS = ("shall", "should", "will", "may", "must")
 _CLAUSE_KINDS = ("term_", "hedge_", "modal_", "verb_", "bracket_")
 SURVIVES_WORDS = 5
 _WORD = re.compile(r"\w+")
@@ -85,8 +87,8 @@ def fold_flags(
             continue
         if flag.pair in whole and _inside(flag, flag.pair in marked, present):
             continue
-        if _dropped_option(flag) and flag.pair in carried:
-            continue
+        if _dropped_option(flag) and carried.get(flag.pair, (0.0, ""))[0] >= CARRIED:
+            continue  # an Option is said dropped unless most of it is clearly in the draft
         if flag.kind == "paragraph_deleted" and flag.pair in carried:
             share, where = carried[flag.pair]
             if share >= SURVIVES:
@@ -102,11 +104,13 @@ def _modal_words(flags: Sequence[Flag]) -> dict[int, set[str]]:
     words: dict[int, set[str]] = {}
     for flag in flags:
         if flag.kind.startswith("modal_"):
-            words.setdefault(flag.pair, set()).update(w for w in (flag.before, flag.after) if w)
+            named = f"{flag.before} {flag.after} {flag.term}".split()
+            words.setdefault(flag.pair, set()).update(w for w in named if w in _MODALS)
     return words
 
 
 def _names_modal(flag: Flag, modal_words: dict[int, set[str]]) -> bool:
+    """The bracket holds a modal that a modal flag of the pair names: that flag says it."""
     term = f" {flag.term.lower()} "
     return any(f" {word.lower()} " in term for word in modal_words.get(flag.pair, ()))
 
@@ -222,7 +226,10 @@ def _carried(flags, pairs, base: Document, draft: Document) -> dict[int, tuple[f
             continue
         content = _content(key)
         share, index = _best_share(content, words)
-        if share >= CARRIED and share * len(content) >= CARRIED_WORDS:
+        common = share * len(content)
+        if (share >= CARRIED and common >= CARRIED_WORDS) or (
+            share >= CARRIED_LONG and common >= CARRIED_LONG_WORDS
+        ):
             found[number] = (share, draft.paragraphs[changed[index]].address)
     return found
 

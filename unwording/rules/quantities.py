@@ -10,7 +10,9 @@ it); those found on one side only are paired by kind, in order:
   `after` hold both; for deadlines `detail` says how many years earlier or later);
 - `quantity_added` / `quantity_removed`: a quantity with no counterpart.
 
-References are not quantities and stay editorial: resolution and document
+A figure replaced by a reference to the article that sets it ("1.5 °C" -> "the
+temperature goal referred to in Article 2") is not removed. References are not
+quantities and stay editorial: resolution and document
 symbols (`70/1`, `A/RES/80/6`, `1/CP.17`), article, paragraph, target and
 footnote numbers, session and meeting numbers, and dates (a day, a month and a
 year: when a meeting was held).
@@ -22,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Flag, Status
+from ..model import Flag, Op, Status
 from . import PairText
 
 _NUMBER = r"\[\d+(?:\.\d+)?(?:\]\[\d+(?:\.\d+)?)+\]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -153,9 +155,46 @@ def quantity_flags(text: PairText) -> Iterator[Flag]:
         added.remove(new)
         yield _flag(text, "quantity_changed", old, new)
     for old in removed:
-        yield _flag(text, "quantity_removed", old, None)
+        if not _referred(old, text):
+            yield _flag(text, "quantity_removed", old, None)
     for new in added:
         yield _flag(text, "quantity_added", None, new)
+
+
+def _referred(old: Quantity, text: PairText) -> bool:
+    """A figure replaced by a reference to where it is set ("1.5 °C" -> "the
+    temperature goal referred to in Article 2", in the change or right after it): no
+    figure was given up."""
+    first = old.phrase.split()[0]
+    return any(
+        first in deleted and _REFERS.search(inserted + following)
+        for deleted, inserted, following in _changes_with_context(text.pair.edits)
+    )
+
+
+def _changes_with_context(edits) -> Iterator[tuple[str, str, str]]:
+    """Each run of changes (deleted, inserted) with the unchanged words right after it."""
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for edit in edits:
+        if edit.op is Op.EQUAL or edit.typographic:
+            if deleted or inserted:
+                yield "".join(deleted), "".join(inserted), edit.text[:_CONTEXT]
+                deleted, inserted = [], []
+        elif edit.op is Op.DELETE:
+            deleted.append(edit.text)
+        else:
+            inserted.append(edit.text)
+    if deleted or inserted:
+        yield "".join(deleted), "".join(inserted), ""
+
+
+_CONTEXT = 60
+_REFERS = re.compile(
+    r"\b(?:referred to|set out|specified|defined|established|provided for|as provided)"
+    r"\s+(?:in|under)\s+(?:this\s+)?(?:Article|paragraph|decision|section)",
+    re.IGNORECASE,
+)
 
 
 def _unmatched(first: list[Quantity], second: list[Quantity]) -> list[Quantity]:

@@ -3,7 +3,8 @@
 The scale, from what decides negotiations:
 
 - **high**: rights, freedoms, gender, democracy or rule-of-law language removed; a
-  verb or modal weakened (an obligation softened); a quantity or deadline changed,
+  verb or modal weakened (an obligation softened), or a `[shall][should]` bracket
+  resolved as the weaker modal; a quantity or deadline changed,
   added or removed; a negation added or dropped; an operative paragraph deleted or
   moved into the preamble; a condition or scope limit added;
 - **medium**: other watched terms added or removed; other hedges and qualifiers
@@ -73,6 +74,8 @@ def severity(flag: Flag, overrides: dict[str, dict[str, str]] | None = None) -> 
     if flag.kind in _BY_KIND:
         return _BY_KIND[flag.kind]
     if flag.kind == "bracket_resolved":
+        if _weaker_modal_kept(flag):
+            return HIGH
         return MEDIUM if flag.detail.startswith(("dropped", "kept with edits")) else LOW
     if flag.kind == "hedge_removed":
         return MEDIUM if flag.category in STRICT_QUALIFIERS else LOW
@@ -83,6 +86,19 @@ def severity(flag: Flag, overrides: dict[str, dict[str, str]] | None = None) -> 
     if flag.kind == "hedge_removed" and flag.category in STRICT_QUALIFIERS:
         return MEDIUM  # a scope limit or condition lifted: the commitment reaches further
     return MEDIUM
+
+
+_MODAL_STRENGTH = {"shall": 4, "must": 4, "will": 3, "should": 2, "may": 1}
+
+
+def _weaker_modal_kept(flag: Flag) -> bool:
+    """`[shall][should]` resolved as `should`: an obligation softened at the last step."""
+    alternatives = [a.strip().lower() for a in flag.term.split(" / ")]
+    if len(alternatives) < 2 or not all(a in _MODAL_STRENGTH for a in alternatives):
+        return False
+    kept = flag.detail.removeprefix("kept: ").strip().lower()
+    strongest = max(_MODAL_STRENGTH[a] for a in alternatives)
+    return kept in _MODAL_STRENGTH and _MODAL_STRENGTH[kept] < strongest
 
 
 def with_severity(flag: Flag, overrides: dict[str, dict[str, str]] | None = None) -> Flag:

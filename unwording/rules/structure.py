@@ -3,7 +3,8 @@
 A deleted operative paragraph takes away an action the text asked for, an
 inserted one adds an action (a new "Condemns", a new "Calls upon"); each is
 flagged once (`paragraph_deleted`, `paragraph_inserted`). Not flagged: a paragraph
-of fewer than `MIN_WORDS` words (a sub-heading, a stub), an alternative
+of fewer than `MIN_WORDS` words (a sub-heading, a stub), a definition
+('"Convention" means ...'), an alternative
 ("Option 2: ...", whose fate the bracket rule reports) and a paragraph in brackets
 as a whole (a proposal, reported by the bracket rule).
 """
@@ -17,6 +18,7 @@ from ..model import Flag, Kind, Status
 from . import PairText
 
 MIN_WORDS = 8
+_DEFINITION = re.compile(r"^\W{0,2}[\"“'‘][^\"”’']{1,80}[\"”'’]\s+(?:means|refers to)\b")
 _OPTION = re.compile(r"^\W{0,3}(?:Option|Alternative)\s+\w{1,4}\b", re.I)
 
 
@@ -46,7 +48,12 @@ def structure_flags(text: PairText) -> Iterator[Flag]:
 
 
 def _provision(text: str) -> bool:
-    return len(text.split()) >= MIN_WORDS and not _OPTION.match(text) and not _bracketed(text)
+    return (
+        len(text.split()) >= MIN_WORDS
+        and not _OPTION.match(text)
+        and not _bracketed(text)
+        and not _DEFINITION.match(text)
+    )
 
 
 def _flag(text: PairText, kind: str, wording: str) -> Flag:
