@@ -25,7 +25,7 @@ from ..rules.severity import HIGH, MEDIUM, STRICT_QUALIFIERS
 from .wording import flag_action, flag_body
 
 MAX_LINES = 20
-MAX_WIDTH = 90  # characters of a line's description
+MAX_WIDTH = 110  # characters of a line's description
 
 
 @dataclass(frozen=True)
