@@ -42,6 +42,7 @@ _EMPHASIS = re.compile(r"[*_]+")
 _DIGITS = re.compile(r"\d+")
 _OPTION = re.compile(r"^\[?Option\s+(\d{1,2}|[IVX]{1,4}|[A-Z])\b", re.I)
 _ORGAN_WORDS = 8
+_ARTICLES = frozenset({"Art.", "Goal", "Target"})
 _ROMAN_SUB = re.compile(r"^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)$")
 
 
@@ -210,8 +211,7 @@ class Addresser:
         return result
 
     def _in_article(self) -> bool:
-        scope = self._scope()
-        return scope is not None and scope.kind in ("Art.", "Goal", "Target")
+        return self.scope is not None and self.scope.kind in _ARTICLES
 
     def _count(self, kind: Kind) -> int:
         key = kind.value

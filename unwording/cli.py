@@ -7,6 +7,7 @@ one line on stderr asking for a report).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -244,6 +245,7 @@ def main(argv: list[str] | None = None) -> None:
     """Console entry point: runs the CLI, quiet on a closed pipe or Ctrl-C; an
     unexpected error is one line and exit code 3 (`--debug` shows the traceback)."""
     _degrade_cleanly()
+    gc.set_threshold(200_000, 50, 100)  # a comparison makes many small lasting records
     try:
         cli.main(args=argv, prog_name="unwording", standalone_mode=True)
     except BrokenPipeError:

@@ -147,8 +147,9 @@ def split_glued(document: Document, prepared: Document, other: Document) -> Docu
     segmented. Embedded labels are found first; openings are compared only for
     them. Returns `document` itself when nothing is split.
     """
-    if _labelled(other) <= _labelled(prepared):
-        return document  # the other version has no paragraphs this one could be hiding
+    deficit = _labelled(other) - _labelled(prepared)
+    if deficit < max(1, _labelled(other) // 100):
+        return document  # no more labelled paragraphs than edits add: nothing glued
     candidates = [
         (index, found)
         for index, paragraph in enumerate(document.paragraphs)
