@@ -36,7 +36,7 @@ from rapidfuzz.distance import Indel
 
 SHARED_FLOOR = 2  # content words in common, in order, for any loose pair
 LABEL_FLOOR = 0.15  # content similarity for two paragraphs with the same label
-SLOT_FLOOR = 0.2  # ... for the only two leftovers of a gap
+SLOT_FLOOR = 0.3  # ... for the only two leftovers of a gap (0.2 paired unrelated paragraphs)
 CONTAINED = 0.75  # share of the shorter paragraph's content found in the longer
 CONTAINED_WORDS = 4
 CONTAINED_LONG = 8  # a shorter text contained anywhere (not at the start or end) must be this long
