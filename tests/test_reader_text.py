@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import pytest
 from conftest import FIXTURES
 
-from unwording import InputError, Kind
+from unwording import InputError, Kind, compare_documents
 from unwording.readers import detect_format, read_bytes, read_source
 
 
@@ -50,7 +51,67 @@ def test_unicode_with_bom(encoding):
 def test_other_bytes_are_read_as_cp1252_with_a_warning():
     doc = read_bytes("Noting the “Agenda” – 2030,".encode("cp1252"), "t.txt")
     assert texts(doc) == ["Noting the “Agenda” – 2030,"]
-    assert "cp1252" in str(doc.warnings[0])
+    assert "Windows-1252 (cp1252)" in str(doc.warnings[0])
+
+
+def official_text(lang: str) -> str:
+    """Goal 5 in an official language, composed (legacy code pages have no combining
+    accents) and without the Arabic kashida."""
+    text = (FIXTURES / f"sdg-goal5-{lang}" / "base.txt").read_text("utf-8")
+    return unicodedata.normalize("NFC", text).replace("\u0640", "")
+
+
+# the legacy code pages of the six official languages, and the codec the warning names
+LEGACY = [
+    ("en", "cp1252", "cp1252"),
+    ("fr", "cp1252", "cp1252"),
+    ("es", "cp1252", "cp1252"),
+    ("es", "latin-1", "cp1252"),
+    ("ru", "cp1251", "cp1251"),
+    ("ru", "koi8-r", "koi8_r"),
+    ("ar", "cp1256", "cp1256"),
+    ("ar", "iso8859-6", "iso8859_6"),
+    ("zh", "gb18030", "gb18030"),
+    ("zh", "gbk", "gb18030"),
+    ("zh", "gb2312", "gb18030"),
+]
+
+
+@pytest.mark.parametrize("lang, encoding, named", LEGACY, ids=lambda v: str(v))
+def test_legacy_code_pages_are_detected_and_named(lang, encoding, named):
+    text = official_text(lang)
+    doc = read_bytes(text.encode(encoding), "t.txt")
+    assert texts(doc) == texts(read_bytes(text.encode("utf-8"), "t.txt"))
+    assert len(doc.warnings) == 1 and f"({named})" in str(doc.warnings[0])
+    assert str(doc.warnings[0]).startswith("t.txt: not valid UTF-8; read as ")
+
+
+@pytest.mark.parametrize("lang, encoding", [(lang, enc) for lang, enc, _ in LEGACY[:7:2]])
+def test_a_legacy_copy_of_a_text_is_no_change(lang, encoding):
+    text = official_text(lang)
+    base = read_bytes(text.encode("utf-8"), "base.txt")
+    draft = read_bytes(text.encode(encoding), "draft.txt")
+    assert not compare_documents(base, draft).has_changes
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ar", "zh"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(lang, encoding):
+    text = official_text(lang)
+    doc = read_bytes(text.encode(encoding), "t.txt")
+    assert texts(doc) == texts(read_bytes(text.encode("utf-8"), "t.txt"))
+    assert f"no byte-order mark; read as UTF-16{encoding[-2:].upper()}" in str(doc.warnings[0])
+
+
+def test_bytes_with_nul_that_are_not_utf16_are_binary():
+    with pytest.raises(InputError, match="binary"):
+        read_bytes(bytes(range(256)) * 40, "t.bin")
+
+
+def test_bytes_that_fit_no_encoding_are_read_as_cp1252_with_a_warning():
+    doc = read_bytes(b"Noting " + bytes(range(128, 256)) * 3, "t.txt")
+    assert texts(doc)[0].startswith("Noting €")
+    assert "no encoding fits; read as Windows-1252 (cp1252)" in str(doc.warnings[0])
 
 
 @pytest.mark.parametrize(

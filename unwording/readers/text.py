@@ -1,7 +1,8 @@
 """Plain text and Markdown reader.
 
-Decoding: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM; anything else
-is read as cp1252 with a warning. Binary data is an input error.
+Decoding (encoding.py): a byte-order mark, UTF-8, then the likeliest legacy code page
+of the six UN languages (or UTF-16 without a BOM), named in a warning. Binary data is
+an input error.
 
 Paragraphs are rebuilt from the lines by layout.py: blocks separated by blank
 lines, hard-wrapped text pasted from a PDF, or one paragraph per line. Before
@@ -19,22 +20,14 @@ Markdown adds: YAML front matter is skipped and `#` headings become headings.
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Callable
 
 from ..errors import InputError
 from ..model import Document, Kind, Location, Notice, Paragraph
-from . import furniture, layout
+from . import encoding, furniture, layout
 from .layout import HEADING, Line
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _MARKUP_START = frozenset("-*_[ \t")
 _LATER_MARKUP = re.compile(r"\n[ \t]*(?:[-*_]|\[\^)")  # a newline first, to be found fast
@@ -48,25 +41,10 @@ Note = tuple[Location, str, str]  # where the footnote is, its label and its tex
 
 
 def decode(data: bytes, source: str) -> tuple[str, tuple[Notice, ...]]:
-    """Decode `data` to text, with a warning when the encoding had to be guessed."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _checked(_decode(data, encoding, source), source), ()
-    if b"\x00" in data:
-        raise InputError(f"{source}: looks like a binary file, not text")
-    try:
-        return _checked(data.decode("utf-8"), source), ()
-    except UnicodeDecodeError:
-        pass
-    notice = Notice(source, "not valid UTF-8; read as Windows-1252 (cp1252)")
-    return _checked(data.decode("cp1252", errors="replace"), source), (notice,)
-
-
-def _decode(data: bytes, encoding: str, source: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise InputError(f"{source}: invalid {encoding.upper()} text ({error.reason})") from None
+    """Decode `data` to text (see encoding.py), with a warning when the encoding was
+    guessed; binary or empty text is an input error."""
+    text, notices = encoding.decode(data, source)
+    return _checked(text, source), notices
 
 
 def _checked(text: str, source: str) -> str:
