@@ -52,7 +52,7 @@ def browser():
 def reports(tmp_path_factory):
     folder = tmp_path_factory.mktemp("reports")
     made = {}
-    for name in ("demo", "ares-80-6-edited", "injection"):
+    for name in ("demo", "ares-80-6-edited", "injection", "sdg-goal5-ar", "paris-v3-v4"):
         comparison = compare_files(*case_files(FIXTURES / name))
         path = folder / f"{name}.html"
         path.write_text(render(comparison, "html"), encoding="utf-8")
@@ -60,8 +60,8 @@ def reports(tmp_path_factory):
     return made
 
 
-def open_page(browser, path, **context):
-    page = browser.new_context(viewport={"width": 1280, "height": 900}, **context).new_page()
+def open_page(browser, path, width=1280, **context):
+    page = browser.new_context(viewport={"width": width, "height": 900}, **context).new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on(
@@ -176,3 +176,115 @@ def test_print_gives_a_clean_redline(browser, reports):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(SHOTS / "print.pdf"))
     assert (SHOTS / "print.pdf").stat().st_size > 1000
+
+
+def test_print_keeps_labels_and_move_targets(browser, reports):
+    page = open_page(browser, reports["demo"][0])
+    page.emulate_media(media="print")
+    labels = page.eval_on_selector_all(
+        ".pair-head .label", "ls => ls.filter(l => l.offsetParent !== null).map(l => l.innerText)"
+    )
+    assert len(labels) == len(reports["demo"][1]["pairs"]) and all(labels)
+    assert page.inner_text(".ghost") == "PP4 stood here; it moved to PP3."
+    assert page.is_visible(".badge.moved a")
+
+
+def test_printing_opens_the_folded_summary(browser, reports):
+    page = open_page(browser, reports["paris-v3-v4"][0])
+    assert page.eval_on_selector("details.more", "d => d.open") is False
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.eval_on_selector("details.more", "d => d.open") is True
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.eval_on_selector("details.more", "d => d.open") is False
+
+
+# For each "(a -> b)" in the flag lines and key changes: is a shown left of b?
+COUNTS_IN_ORDER = """sel => {
+  const found = [];
+  for (const line of document.querySelectorAll(sel)) {
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const m = node.data.match(/\\((\\d+) (?:→|->) (\\d+)\\)/);
+      if (!m) continue;
+      const at = node.data.indexOf(m[0]);
+      const left = offset => {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        return range.getBoundingClientRect().left;
+      };
+      found.push(left(at + 1) < left(at + m[0].length - 2));
+    }
+  }
+  return found;
+}"""
+
+
+def test_an_arabic_report_reads_right_to_left_with_counts_in_order(browser, reports):
+    page = open_page(browser, reports["sdg-goal5-ar"][0])
+    directions = page.eval_on_selector_all(
+        ".pair .text", "ts => ts.map(t => [t.lang, getComputedStyle(t).direction])"
+    )
+    assert directions and set(map(tuple, directions)) == {("ar", "rtl")}
+    assert page.evaluate("document.documentElement.lang") == "en"
+    in_order = page.evaluate(COUNTS_IN_ORDER, ".pair-flags li, .brief li")
+    assert len(in_order) >= 5 and all(in_order)
+    assert page.locator(".pair-flags bdi[lang=ar]").count() >= 6
+    page.click("button[data-view=side]")
+    side = page.eval_on_selector(
+        ".pair.modified .column-draft", "c => getComputedStyle(c).direction"
+    )
+    assert side == "rtl"
+    assert page.errors == []
+    shoot(page, "arabic-side-by-side")
+
+
+@pytest.mark.parametrize("name", ["demo", "ares-80-6-edited", "sdg-goal5-ar", "paris-v3-v4"])
+def test_no_horizontal_overflow_on_a_375px_screen(browser, reports, name):
+    page = open_page(browser, reports[name][0], width=375)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.click("button[data-view=side]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    if name == "sdg-goal5-ar":
+        shoot(page, "arabic-375px")
+
+
+def hue(rgb: str) -> tuple[float, float]:
+    """Hue (degrees) and saturation of a CSS rgb() colour."""
+    import colorsys
+
+    red, green, blue = (int(v) / 255 for v in rgb[rgb.index("(") + 1 : -1].split(",")[:3])
+    h, _, s = colorsys.rgb_to_hls(red, green, blue)
+    return h * 360, s
+
+
+def test_category_colours_are_not_the_insert_and_delete_colours(browser, reports):
+    page = open_page(browser, reports["paris-v3-v4"][0])
+    background = "e => getComputedStyle(e).backgroundColor"
+    changes = [hue(page.eval_on_selector(tag, background)) for tag in ("ins", "del")]
+    marks = {
+        hue(c) for c in page.eval_on_selector_all(".legend mark", f"ms => ms.map({background})")
+    }
+    assert len(marks) >= 8
+    for mark_hue, saturation in marks:
+        for change_hue, _ in changes:
+            distance = abs(mark_hue - change_hue) % 360
+            assert saturation < 0.2 or min(distance, 360 - distance) >= 40, (mark_hue, change_hue)
+    demo = open_page(browser, reports["demo"][0])
+    removed = demo.eval_on_selector("del mark.term", background)
+    assert not 90 <= hue(removed)[0] <= 160  # a removed "democracy" is not green
+
+
+def test_a_long_text_has_contents_and_the_document_near_the_top(browser, reports):
+    page = open_page(browser, reports["paris-v3-v4"][0])
+    entries = page.eval_on_selector_all(".toc li a", "as => as.map(a => a.textContent)")
+    assert entries[:4] == ["Opening", "Preamble", "Article 1", "Article 2"]
+    assert len(entries) == 31 and entries[-1] == "Article 29"
+    assert page.eval_on_selector("details.more", "d => d.open") is False
+    top = page.evaluate("document.getElementById('document').getBoundingClientRect().top")
+    assert top < 2.5 * 900  # was about 11,000 px down
+    page.click(".toc a >> text=Article 4")
+    target = page.evaluate("location.hash")
+    assert page.eval_on_selector(f"{target} .label", "e => e.innerText").endswith("Art. 4")
+    assert page.eval_on_selector(f"{target} .text", "t => t.getAttribute('role')") == "heading"
+    shoot(page, "paris-contents")

@@ -2,11 +2,14 @@
 document text is escaped by construction).
 
 The page has a header (documents, symbols, dates, when made), a summary with the
-counts and a table of flagged terms linking to their paragraphs, then the document
-in draft order as an inline redline: `<del>` and `<ins>` with screen-reader text,
-flagged terms marked in their category's colour, moved paragraphs linked to a
-marker where they stood. A small script (controls hidden without it) adds the
-side-by-side view, filters and keyboard navigation (n / p changes, f / F flags).
+counts, key changes and (folded away for a long text) an index of changes and a table
+of flagged terms linking to their paragraphs, a table of contents by heading for a
+text with headings, then the document in draft order as an inline redline: `<del>` and
+`<ins>` with screen-reader text, flagged terms marked in their category's colour (never
+green or red, the colours of insertions and deletions), moved paragraphs linked to a
+marker where they stood. Document text carries its language and direction. A small
+script (controls hidden without it) adds the side-by-side view, filters and keyboard
+navigation (n / p changes, f / F flags), and opens folded parts for printing.
 The Content-Security-Policy allows only the page's own style and script (by hash).
 """
 
@@ -24,26 +27,25 @@ from ..model import Comparison
 from .html_builder import css_id, element, link
 from .html_document import render_document
 from .html_summary import render_summary
+from .html_toc import render_toc
 from .names import document_symbol
 from .settings import RenderSettings
 
+# Flag category colours: blues, violets, yellows and greys only, so that a flagged term
+# is never taken for an insertion (green) or a deletion (red and pink).
 PALETTE = (
-    "#ffd8a8",
-    "#b2f2bb",
     "#a5d8ff",
-    "#ffc9c9",
+    "#ffec99",
     "#d0bfff",
     "#99e9f2",
-    "#ffec99",
-    "#fcc2d7",
-    "#c0eb75",
-    "#eebefa",
-    "#ffe8cc",
     "#bac8ff",
-    "#96f2d7",
-    "#e9ecef",
-    "#ffa8a8",
-    "#d8f5a2",
+    "#ffd43b",
+    "#e5dbff",
+    "#dee2e6",
+    "#74c0fc",
+    "#fff3bf",
+    "#b197fc",
+    "#c5f6fa",
 )
 
 
@@ -65,6 +67,7 @@ def render_html(comparison: Comparison, settings: RenderSettings | None = None) 
     _controls(body, comparison, colours)
     main = etree.SubElement(body, "main", id="main")
     render_summary(main, comparison, colours)
+    render_toc(main, comparison)
     render_document(main, comparison)
     footer = etree.SubElement(body, "footer")
     footer.text = (

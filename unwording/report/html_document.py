@@ -2,7 +2,9 @@
 
 Each pair is an `<article>` with its labels, kind, status and flags; edits become
 `<del>` / `<ins>` with screen-reader text; flagged terms are `<mark>`ed in their
-category's colour; a moved paragraph gets a marker where it stood.
+category's colour; a moved paragraph gets a marker where it stood. The text carries
+the comparison's language and direction; a heading's text is a heading (level 3) for
+screen readers; right-to-left words quoted in the English flag lines are isolated.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from collections import defaultdict
 
 from lxml import etree
 
-from ..model import Comparison, Edit, Flag, Op, Pair, Status
+from ..model import Comparison, Edit, Flag, Kind, Op, Pair, Status
+from .html_bidi import text_attributes, write_isolated
 from .html_builder import append_text, css_id, element, link
 from .names import paragraph_names
 from .wording import flag_action, flag_body
@@ -61,15 +64,20 @@ def _labels(indices: tuple[int, ...], names: list[str]) -> str:
 def _pair(
     section, comparison: Comparison, number: int, pair: Pair, names, flags: list[Flag]
 ) -> None:
+    heading = pair_kind(comparison, pair) is Kind.HEADING
     classes = ["pair", pair.status.value]
     classes += ["changed"] if pair.changed else []
     classes += [pair.nature] if pair.nature else []
     classes += ["flagged", *sorted({css_id(f.category) for f in flags})] if flags else []
+    classes += ["kind-heading"] if heading else []
     article = etree.SubElement(
         section, "article", id=f"pair-{number}", tabindex="-1", **{"class": " ".join(classes)}
     )
     _pair_head(article, comparison, number, pair, names)
-    text = etree.SubElement(article, "div", **{"class": "text inline"})
+    attributes = {"class": "text inline", **text_attributes(comparison.options.lang)}
+    if heading:
+        attributes.update({"role": "heading", "aria-level": "3"})
+    text = etree.SubElement(article, "div", **attributes)
     _pair_text(text, comparison, pair, flags)
     if flags:
         _pair_flags(article, comparison, flags)
@@ -88,8 +96,7 @@ def _pair_head(article, comparison: Comparison, number: int, pair: Pair, names) 
         href=f"#pair-{number}",
         **{"class": "label permalink", "title": "Link to this paragraph"},
     )
-    paragraphs = comparison.draft.paragraphs if pair.draft else comparison.base.paragraphs
-    kind = paragraphs[(pair.draft or pair.base)[0]].kind
+    kind = pair_kind(comparison, pair)
     element(head, "span", kind.value if kind else "other", **{"class": "kind"})
     if pair.status is not Status.UNCHANGED:
         element(head, "span", pair.status.value, **{"class": f"badge {pair.status.value}"})
@@ -100,6 +107,13 @@ def _pair_head(article, comparison: Comparison, number: int, pair: Pair, names) 
         element(head, "span", "renumbered", **{"class": "badge renumbered"})
     if pair.status in (Status.MODIFIED, Status.SPLIT, Status.MERGED):
         element(head, "span", f"similarity {pair.similarity:.2f}", **{"class": "similarity"})
+
+
+def pair_kind(comparison: Comparison, pair: Pair) -> Kind | None:
+    """The kind of a pair's first paragraph (the draft's, or the base's if deleted)."""
+    if pair.draft:
+        return comparison.draft.paragraphs[pair.draft[0]].kind
+    return comparison.base.paragraphs[pair.base[0]].kind
 
 
 def _pair_text(parent, comparison: Comparison, pair: Pair, flags: list[Flag]) -> None:
@@ -186,4 +200,4 @@ def _pair_flags(article, comparison: Comparison, flags: list[Flag]) -> None:
         action = flag_action(flag)
         element(item, "strong", action[:1].upper() + action[1:])
         body = flag_body(flag, comparison.category_title(flag.category))
-        append_text(item, " " + body.replace(" -> ", " → "))
+        write_isolated(item, " " + body.replace(" -> ", " → "), comparison.options.lang)

@@ -1,5 +1,7 @@
-"""The summary part of the HTML report: counts, an index of changes (substantive
-first) and the table of flags by category and term, linking to the paragraphs."""
+"""The summary part of the HTML report: counts, key changes, an index of changes
+(substantive first) and the table of flags by category and term, linking to the
+paragraphs; the index and the table fold away (closed for a long text), so that the
+document starts near the top."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from ..model import Comparison, Flag, Pair
 from ..repeats import Repeat, covered_pairs, find_repeats
 from ..rules.severity import by_severity
 from .brief import key_changes
+from .html_bidi import write_isolated
 from .html_builder import append_text, css_id, element, link
 from .names import paragraph_names
 from .wording import flag_action
@@ -28,43 +31,69 @@ SECTIONS = (
     "merged",
 )
 _INDEX = (("substantive", "Substantive changes"), ("editorial", "Editorial changes"))
+COLLAPSE_ABOVE = 60  # pairs; a longer text's index and table of flags start closed
 
 
 def render_summary(main, comparison: Comparison, colours: dict[str, str]) -> None:
+    """Counts, warnings and key changes, then the index of changes and the table of
+    flags in a collapsible part (closed for long texts), then the legend."""
     section = etree.SubElement(
         main, "section", **{"class": "summary", "aria-labelledby": "summary-h"}
     )
     element(section, "h2", "Summary", id="summary-h")
+    _counts(section, comparison)
+    for notice in comparison.warnings:
+        if notice.source == "comparison":
+            element(section, "p", notice.message.capitalize(), **{"class": "warning"})
+    _brief(section, comparison)
+    _file_notes(section, comparison)
+    _details(section, comparison, colours)
+    _legend(section, comparison, colours)
+
+
+def _counts(section, comparison: Comparison) -> None:
     counts = etree.SubElement(section, "ul", **{"class": "counts"})
     summary = vars(comparison.summary)
     for name in (*SECTIONS, "flags"):
         item = element(counts, "li", None, **({"class": "zero"} if not summary[name] else {}))
         element(item, "span", str(summary[name]), **{"class": "n"})
         append_text(item, _COUNT_NAMES.get(name, name))
-    for notice in comparison.warnings:
-        if notice.source == "comparison":
-            element(section, "p", notice.message.capitalize(), **{"class": "warning"})
-    _brief(section, comparison)
-    _change_index(section, comparison)
-    if comparison.authors:
-        line = element(section, "p", None, **{"class": "index authors"})
-        element(line, "strong", "Tracked changes by author: ")
-        append_text(line, ", ".join(f"{name} ({n})" for name, n in comparison.authors.items()))
+
+
+def _file_notes(section, comparison: Comparison) -> None:
     file_notes = [notice for notice in comparison.warnings if notice.source != "comparison"]
     if file_notes:
         element(section, "h3", "Notes from the files (comments and what was not read)")
         notes = etree.SubElement(section, "ul", **{"class": "notes"})
         for notice in file_notes:
             element(notes, "li", str(notice))
-    if comparison.flags:
-        _flag_table(section, comparison, colours)
-    else:
+
+
+def _details(section, comparison: Comparison, colours: dict[str, str]) -> None:
+    """The index of changes and the table of flags, open unless the text is long."""
+    if not comparison.flags:
         element(
             section,
             "p",
             "Nothing was flagged: no watched term, hedge, verb, modal or bracket changed.",
         )
-    _legend(section, comparison, colours)
+    long = len(comparison.pairs) > COLLAPSE_ABOVE
+    details = etree.SubElement(section, "details", **({} if long else {"open": "open"}))
+    details.set("class", "more")
+    summary = comparison.summary
+    element(
+        details,
+        "summary",
+        f"Index of changes and flagged terms ({summary.substantive} substantive, "
+        f"{summary.editorial} editorial, {summary.flags} flags)",
+    )
+    _change_index(details, comparison)
+    if comparison.authors:
+        line = element(details, "p", None, **{"class": "index authors"})
+        element(line, "strong", "Tracked changes by author: ")
+        append_text(line, ", ".join(f"{name} ({n})" for name, n in comparison.authors.items()))
+    if comparison.flags:
+        _flag_table(details, comparison, colours)
 
 
 _COUNT_NAMES = {
@@ -84,7 +113,7 @@ def _brief(section, comparison: Comparison) -> None:
     for line in lines:
         item = element(listing, "li", None)
         link(item, line.address, href=f"#pair-{line.pair}")
-        append_text(item, f": {line.sentence}")
+        write_isolated(item, f": {line.sentence}", comparison.options.lang)
     if more:
         element(listing, "li", f"… and {more} more in the table of flags below")
 
@@ -94,10 +123,7 @@ def _change_index(section, comparison: Comparison) -> None:
     names = paragraph_names(comparison.draft), paragraph_names(comparison.base)
     repeats = find_repeats(comparison)
     covered = covered_pairs(comparison, repeats)
-    for nature, title in (
-        ("substantive", "Substantive changes"),
-        ("editorial", "Editorial changes"),
-    ):
+    for nature, title in _INDEX:
         numbers = [
             n
             for n, pair in enumerate(comparison.pairs)
@@ -155,7 +181,8 @@ def _legend(section, comparison: Comparison, colours: dict[str, str]) -> None:
 
 def _flag_table(section, comparison: Comparison, colours: dict[str, str]) -> None:
     element(section, "h3", "Flagged terms")
-    table = etree.SubElement(section, "table", **{"class": "flags"})
+    wrap = etree.SubElement(section, "div", **{"class": "table-wrap"})
+    table = etree.SubElement(wrap, "table", **{"class": "flags"})
     head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
     for title in (
         "Severity",
@@ -175,8 +202,9 @@ def _flag_table(section, comparison: Comparison, colours: dict[str, str]) -> Non
         element(
             cell, "span", None, **{"class": f"swatch {css_id(category)}", "aria-hidden": "true"}
         )
-        append_text(cell, comparison.category_title(category))
-        element(row, "td", term.replace(" -> ", " → "))
+        lang = comparison.options.lang
+        write_isolated(cell, comparison.category_title(category), lang)
+        write_isolated(element(row, "td", None), term.replace(" -> ", " → "), lang)
         element(row, "td", flag_action(flags[0]))
         element(row, "td", _occurrences(flags))
         links = element(row, "td", None)
