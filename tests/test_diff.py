@@ -52,10 +52,10 @@ def test_empty_sides():
     assert [e.op for e in diff_texts("old", "")] == [Op.DELETE]
 
 
-def test_very_long_paragraphs_use_the_fallback(monkeypatch):
+def test_scattered_changes_use_the_c_alignment(monkeypatch):
     import unwording.diff as diff
 
-    monkeypatch.setattr(diff, "MAX_DMP_TOKENS", 10)
+    monkeypatch.setattr(diff, "MAX_DMP_CHANGES", 1)
     base = " ".join(f"w{n}x" for n in range(50))  # not `word7`: a glued number is a note
     draft = base.replace("w7x ", "changed ")
     edits = diff_texts(base, draft)

@@ -49,6 +49,8 @@ LABEL_BONUS = 0.15
 MAX_GAP_CELLS = 250_000
 MAX_GLOBAL_CELLS = 4_000_000
 MAX_SCORED_WORDS = 5_000
+EXACT_WORK = 8  # gap searches of `_exact` read at most 8 times the keys (+ the slack)
+EXACT_SLACK = 100_000
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|\w+")
 _OPTION = re.compile(r"^\W{0,3}Option\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z])\b", re.I)
 
@@ -247,19 +249,43 @@ def match_keys(
 def _exact(base_keys: Sequence[str], draft_keys: Sequence[str]) -> list[tuple[int, int]]:
     """Exact matches, patience style: keys unique in both ranges anchor in order,
     the gaps between anchors are searched again (a key repeated in the document is
-    often unique in its gap), and equal keys still left (moved repeats) pair in order.
+    often unique in its gap), a gap with no unique key pairs the equal keys that open
+    and close it, and equal keys still left (moved repeats) pair in order. Searching
+    the gaps again stops when it has read `EXACT_WORK` times the keys (a text built
+    so that each pass finds one anchor would make it quadratic); what is left then
+    pairs in order too.
     """
     pairs: list[tuple[int, int]] = []
     ranges = [(0, len(base_keys), 0, len(draft_keys))]
-    while ranges:
+    budget = EXACT_WORK * (len(base_keys) + len(draft_keys)) + EXACT_SLACK
+    while ranges and budget > 0:
         b0, b1, d0, d1 = ranges.pop()
+        budget -= (b1 - b0) + (d1 - d0)
         anchors = _unique_anchors(base_keys, draft_keys, b0, b1, d0, d1)
+        if not anchors:
+            pairs.extend(_ends(base_keys, draft_keys, b0, b1, d0, d1))
+            continue
         pairs.extend(anchors)
-        bounds = [(b0 - 1, d0 - 1), *anchors, (b1, d1)] if anchors else []
+        bounds = [(b0 - 1, d0 - 1), *anchors, (b1, d1)]
         for (pb, pd), (nb, nd) in zip(bounds, bounds[1:], strict=False):
             if nb - pb > 1 and nd - pd > 1:
                 ranges.append((pb + 1, nb, pd + 1, nd))
+    for b0, b1, d0, d1 in ranges:
+        pairs.extend(_ends(base_keys, draft_keys, b0, b1, d0, d1))
     return pairs + _repeats(base_keys, draft_keys, pairs)
+
+
+def _ends(base_keys, draft_keys, b0, b1, d0, d1) -> list[tuple[int, int]]:
+    """In a gap without unique keys, the equal keys that open and close it, paired in
+    place (so a paragraph edited inside a run of identical ones is not a move)."""
+    found = []
+    while b0 < b1 and d0 < d1 and base_keys[b0] == draft_keys[d0]:
+        found.append((b0, d0))
+        b0, d0 = b0 + 1, d0 + 1
+    while b0 < b1 and d0 < d1 and base_keys[b1 - 1] == draft_keys[d1 - 1]:
+        b1, d1 = b1 - 1, d1 - 1
+        found.append((b1, d1))
+    return found
 
 
 def _unique_anchors(base_keys, draft_keys, b0, b1, d0, d1) -> list[tuple[int, int]]:

@@ -7,10 +7,11 @@ one line on stderr asking for a report).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gc
 import os
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
@@ -18,10 +19,11 @@ import click
 
 from . import __version__
 from .compare import compare_files
-from .errors import OutputError, UnwordingError
+from .errors import InputError, OutputError, UnwordingError
 from .flags import load_rulebook
 from .language import LANGUAGES
 from .model import Comparison, Options
+from .output import check_stdout, check_target, silence_stdout, write_file, write_stdout
 from .readers import READERS
 from .report import RENDERERS, RenderSettings, render, report_time
 from .report.terms import render_terms
@@ -29,6 +31,11 @@ from .report.terms import render_terms
 EXIT_CHANGES = 1
 EXIT_ERROR = 2
 EXIT_INTERNAL = 3
+_WRITE_ERRORS = {  # an OSError reaching main() is a failed write (inputs are checked)
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF", "EROFS")
+    if hasattr(errno, name)
+}
 
 
 class _Failure(click.ClickException):
@@ -42,7 +49,7 @@ class _Failure(click.ClickException):
 
 _LEXICON = click.option(
     "--lexicon",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="TOML or YAML file of terms and hedges added to (or replacing) the defaults.",
 )
 _PROFILE = click.option(
@@ -61,8 +68,8 @@ def cli() -> None:
 
 
 @cli.command("compare")
-@click.argument("base", type=click.Path(dir_okay=False, allow_dash=True))
-@click.argument("draft", type=click.Path(dir_okay=False, allow_dash=True), required=False)
+@click.argument("base", type=click.Path(allow_dash=True))
+@click.argument("draft", type=click.Path(allow_dash=True), required=False)
 @click.option(
     "--format",
     "-f",
@@ -75,7 +82,7 @@ def cli() -> None:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, writable=True),
+    type=click.Path(),
     help="Write the report to FILE (whole or not at all) instead of stdout.",
 )
 @click.option("--fail-on-changes", is_flag=True, help="Exit with code 1 when anything changed.")
@@ -180,7 +187,7 @@ def compare_command(
 def terms_command(lang, lexicon, profile, debug):
     """List the profiles, and the watched terms, hedges and verb scales by category."""
     try:
-        sys.stdout.write(render_terms(load_rulebook(lang, lexicon, profile)))
+        write_stdout(render_terms(load_rulebook(lang, lexicon, profile)))
     except UnwordingError as error:
         if debug:
             traceback.print_exc()
@@ -190,8 +197,13 @@ def terms_command(lang, lexicon, profile, debug):
 def _run(base: str, draft: str | None, output: str | None, options: Options) -> Comparison:
     if base == "-" and draft == "-":
         raise UnwordingError("only one of BASE and DRAFT can be '-' (stdin)")
+    if "-" in (base, draft) and (sys.stdin is None or sys.stdin.closed):
+        raise InputError("stdin is closed; nothing to read for '-'")
     if output:
         _check_output(output, (base, draft, options.lexicon_path))
+        check_target(output)
+    else:
+        check_stdout()
     return compare_files(base, draft, options)
 
 
@@ -207,38 +219,14 @@ def _use_color(color: bool | None, output: str | None, fmt: str) -> bool:
         return False
     if color is not None:
         return color
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 def _emit(report: str, output: str | None) -> None:
-    if not output:
-        sys.stdout.write(report)
-        sys.stdout.flush()
-        return
-    write_atomically(Path(output), report)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file, so it is whole or absent."""
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    except OSError as error:
-        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    if output:
+        write_file(output, report)
+    else:
+        write_stdout(report)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -249,19 +237,34 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="unwording", standalone_mode=True)
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         sys.exit(0)
+    except OSError as error:
+        if error.errno not in _WRITE_ERRORS:
+            _internal(error, argv)
+        silence_stdout()
+        _say(f"unwording: error: cannot write the output ({error.strerror or error})")
+        sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
-        click.echo("unwording: interrupted", err=True)
+        _say("unwording: interrupted")
         sys.exit(130)
     except Exception as error:  # noqa: BLE001 - the last line of defence
-        if "--debug" in (argv if argv is not None else sys.argv):
-            traceback.print_exc()
-        message = f"{type(error).__name__}: {error}".splitlines()[0][:300]
-        click.echo(
-            f"unwording: internal error: {message}; run with --debug and report it", err=True
-        )
-        sys.exit(EXIT_INTERNAL)
+        _internal(error, argv)
+
+
+def _internal(error: Exception, argv: list[str] | None) -> None:
+    """An unexpected error: one line (`--debug` shows the traceback), exit code 3."""
+    if "--debug" in (argv if argv is not None else sys.argv):
+        traceback.print_exc()
+    message = f"{type(error).__name__}: {error}".splitlines()[0][:300]
+    _say(f"unwording: internal error: {message}; run with --debug and report it")
+    sys.exit(EXIT_INTERNAL)
+
+
+def _say(message: str) -> None:
+    """A line on stderr, if stderr can take it (it may be closed or full)."""
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(message, err=True)
 
 
 def _degrade_cleanly() -> None:
@@ -271,8 +274,3 @@ def _degrade_cleanly() -> None:
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
         if encoding not in ("utf8", "utf16", "utf32") and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-
-
-def _silence_stdout() -> None:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())

@@ -66,10 +66,11 @@ def compare_documents(
         rulebook = load_rulebook(lang, options.lexicon_path, options.profile)
     rulebook = rulebook.about(base, draft)
     pairs = align_documents(base, draft)
-    pairs = diff_pairs(pairs, base.paragraphs, draft.paragraphs, options.strict)
+    pairs, whole = diff_pairs(pairs, base.paragraphs, draft.paragraphs, options.strict)
     pairs, flags = flag_pairs(pairs, base, draft, rulebook)
     weak = weakness(pairs, base, draft)
-    warnings = base.warnings + draft.warnings + rulebook.notices + ((weak,) if weak else ())
+    notices = rulebook.notices + whole + ((weak,) if weak else ())
+    warnings = base.warnings + draft.warnings + notices
     options = replace(options, lang=rulebook.lang)
     return Comparison(base, draft, pairs, flags, options, warnings, rulebook.categories)
 

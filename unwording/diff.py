@@ -11,25 +11,33 @@ line-mode trick applied to words, so no fragment of a word is ever shown), a
 semantic cleanup counted in words joins scattered edits into readable phrase
 changes, and the result is mapped back to the tokens.
 
+Cost is bounded by construction. diff-match-patch is pure Python and its cost grows
+with the square of the number of changes, so it diffs a pair only when the pair has
+at most `MAX_DMP_CHANGES` token changes (counted first, in C, by rapidfuzz) and the
+comparison's `DMP_BUDGET` of squared changes is not spent; other pairs are aligned
+by rapidfuzz's longest common subsequence (C, memory growing with base x draft
+tokens, up to `MAX_LCS_CELLS`). A pair beyond that, or of more than
+`MAX_DIFF_TOKENS` tokens, is shown replaced whole, with a warning. The cleanup is
+one pass with a stack, linear in the number of changes.
+
 In the default mode tokens are compared by their normalized key, and tokens that
 differ only in typography come out as a delete + insert marked `typographic`;
 with `strict` every difference is an ordinary edit. The edits of a pair always
 rebuild its base text (equal + delete) and its draft text (equal + insert).
-A paragraph pair of more than 400,000 tokens is shown as replaced whole.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby
 
 from diff_match_patch import diff_match_patch
+from rapidfuzz.distance import Indel
 
-from .model import JOINER, Edit, Op, Pair, Paragraph, Status
+from .model import JOINER, Edit, Notice, Op, Pair, Paragraph, Status
 from .normalize import BROKEN_HYPHEN, MARKDOWN_NOTE, NOTE_TOKEN, normalize_token
 
 _NOTE = f"(?:{MARKDOWN_NOTE})?"  # a Markdown footnote reference stays with its word
@@ -42,7 +50,9 @@ _TOKEN = re.compile(
     + rf"|\s+|{NOTE_TOKEN}|{MARKDOWN_NOTE}|[^\w\s]{_NOTE}"
 )
 _WORDISH = re.compile(r"\w")
-MAX_DMP_TOKENS = 20_000
+MAX_DMP_CHANGES = 256  # token changes in one pair for diff-match-patch (cost ~ changes²)
+DMP_BUDGET = 30_000_000  # squared changes diffed by diff-match-patch in one comparison
+MAX_LCS_CELLS = 400_000_000  # base x draft tokens for rapidfuzz's alignment (~50 MB)
 MAX_DIFF_TOKENS = 400_000
 
 
@@ -51,25 +61,56 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+@dataclass
+class _Budget:
+    """What is left of a comparison's `DMP_BUDGET`."""
+
+    left: int = DMP_BUDGET
+
+    def take(self, cost: int) -> bool:
+        if cost > self.left:
+            return False
+        self.left -= cost
+        return True
+
+
 def diff_pairs(
     pairs: Sequence[Pair],
     base: Sequence[Paragraph],
     draft: Sequence[Paragraph],
     strict: bool = False,
-) -> tuple[Pair, ...]:
-    """Fill in the edits of every pair (none for unchanged pairs)."""
-    return tuple(_with_edits(pair, base, draft, strict) for pair in pairs)
+) -> tuple[tuple[Pair, ...], tuple[Notice, ...]]:
+    """Fill in the edits of every pair (none for unchanged pairs); a warning for each
+    pair too long or too scattered to diff word by word (shown replaced whole)."""
+    budget = _Budget()
+    done, notices = [], []
+    for pair in pairs:
+        edited, whole = _with_edits(pair, base, draft, strict, budget)
+        done.append(edited)
+        if whole:
+            notices.append(_whole_notice(pair, base, draft))
+    return tuple(done), tuple(notices)
 
 
-def _with_edits(pair: Pair, base: Sequence[Paragraph], draft: Sequence[Paragraph], strict) -> Pair:
+def _with_edits(pair: Pair, base, draft, strict: bool, budget: _Budget) -> tuple[Pair, bool]:
     if pair.status is Status.UNCHANGED:
-        return pair
+        return pair, False
     base_text, base_spans = _joined([base[i] for i in pair.base])
     draft_text, draft_spans = _joined([draft[i] for i in pair.draft])
-    edits = diff_texts(base_text, draft_text, strict)
+    edits, whole = _diff(base_text, draft_text, strict, budget)
     if base_spans or draft_spans:
         edits = _attributed(edits, base_spans, draft_spans)
-    return replace(pair, edits=edits)
+    return replace(pair, edits=edits), whole
+
+
+def _whole_notice(pair: Pair, base: Sequence[Paragraph], draft: Sequence[Paragraph]) -> Notice:
+    first = draft[pair.draft[0]] if pair.draft else base[pair.base[0]]
+    where = first.address or first.label or f"paragraph {first.index + 1}"
+    return Notice(
+        "comparison",
+        f"{where}: the change is too long or too scattered to show word by word; "
+        "it is shown as the whole paragraph replaced",
+    )
 
 
 def _joined(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[int, int, str]]]:
@@ -109,15 +150,23 @@ def _credited(edit: Edit, spans, start: int) -> Edit:
 
 def diff_texts(base: str, draft: str, strict: bool = False) -> tuple[Edit, ...]:
     """Word-level edits turning `base` into `draft`."""
+    return _diff(base, draft, strict, _Budget())[0]
+
+
+def _diff(base: str, draft: str, strict: bool, budget: _Budget) -> tuple[tuple[Edit, ...], bool]:
+    """The edits, and whether they show the texts replaced whole (too costly to diff)."""
     if not base or not draft:
-        return _whole(base, draft)
+        return _whole(base, draft), False
     base_tokens, draft_tokens = tokenize(base), tokenize(draft)
     if len(base_tokens) + len(draft_tokens) > MAX_DIFF_TOKENS:
-        return _whole(base, draft)
+        return _whole(base, draft), True
     base_keys = [_token_key(t, strict) for t in base_tokens]
     draft_keys = [_token_key(t, strict) for t in draft_tokens]
-    runs = _cleanup(_diff_keys(base_keys, draft_keys), base_tokens, draft_tokens)
-    return tuple(_merge(_edits(runs, base_tokens, draft_tokens)))
+    runs = _diff_keys(base_keys, draft_keys, budget)
+    if runs is None:
+        return _whole(base, draft), True
+    runs = _cleanup(runs, base_tokens, draft_tokens)
+    return tuple(_merge(_edits(runs, base_tokens, draft_tokens))), False
 
 
 @lru_cache(maxsize=65536)
@@ -134,17 +183,21 @@ def _whole(base: str, draft: str) -> tuple[Edit, ...]:
     return tuple(edits)
 
 
-def _diff_keys(base_keys: list[str], draft_keys: list[str]) -> list[tuple[int, int]]:
-    """Runs of (dmp op, token count) over the key sequences."""
-    if len(base_keys) + len(draft_keys) > MAX_DMP_TOKENS:
-        return _diff_large(base_keys, draft_keys)
+def _diff_keys(base_keys: list[str], draft_keys: list[str], budget: _Budget):
+    """Runs of (dmp op, token count) over the key sequences, or None when the pair is
+    too long and too scattered to align (see the module docstring)."""
     codes: dict[str, str] = {}
     base_chars = _encode(base_keys, codes)
     draft_chars = _encode(draft_keys, codes)
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0
-    diffs = engine.diff_main(base_chars, draft_chars, False)
-    return [(op, len(chars)) for op, chars in diffs]
+    changes = Indel.distance(base_chars, draft_chars, score_cutoff=MAX_DMP_CHANGES)
+    if changes <= MAX_DMP_CHANGES and budget.take(changes * changes):
+        engine = diff_match_patch()
+        engine.Diff_Timeout = 0
+        diffs = engine.diff_main(base_chars, draft_chars, False)
+        return [(op, len(chars)) for op, chars in diffs]
+    if len(base_chars) * len(draft_chars) <= MAX_LCS_CELLS:
+        return _aligned(base_chars, draft_chars)
+    return None
 
 
 def _encode(keys: list[str], codes: dict[str, str]) -> str:
@@ -158,11 +211,10 @@ def _encode(keys: list[str], codes: dict[str, str]) -> str:
     )
 
 
-def _diff_large(base_keys: list[str], draft_keys: list[str]) -> list[tuple[int, int]]:
-    """Fallback for very long paragraphs, where dmp's O(N*D) could be slow."""
-    matcher = difflib.SequenceMatcher(None, base_keys, draft_keys, autojunk=False)
+def _aligned(base_chars: str, draft_chars: str) -> list[tuple[int, int]]:
+    """Runs of a longest common subsequence (rapidfuzz, in C)."""
     runs = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in Indel.opcodes(base_chars, draft_chars):
         if tag == "equal":
             runs.append((0, i2 - i1))
             continue
@@ -181,42 +233,80 @@ def _cleanup(runs: list[Run], base_tokens: list[str], draft_tokens: list[str]) -
     an unchanged stretch between two changes is absorbed into them when it has no
     more words than the larger side of the change before it and of the change after
     it, so "[-democracy-]{+the rule of law+} and [-human rights-]..." reads as one
-    phrase swap, while a long shared stretch stays visible."""
-    runs = _normalized(runs)
-    while True:
-        absorbed = _absorb_one(runs, base_tokens, draft_tokens)
-        if absorbed is None:
-            return runs
-        runs = _normalized(absorbed)
+    phrase swap, while a long shared stretch stays visible. Absorbing only makes the
+    changes larger, so the result does not depend on the order: one pass with a
+    stack finds it, each stretch looked at again only when a change next to it grew."""
+    stack: list[_Segment] = []
+    for segment in _segments(_normalized(runs), base_tokens, draft_tokens):
+        stack.append(segment)
+        while len(stack) >= 3 and _absorbs(stack[-3], stack[-2], stack[-1]):
+            stack[-3:] = [_joined_change(*stack[-3:])]
+    return [run for segment in stack for run in segment.runs()]
 
 
-def _absorb_one(runs: list[Run], base_tokens, draft_tokens) -> list[Run] | None:
+@dataclass(frozen=True)
+class _Segment:
+    """An unchanged stretch (`equal`) or a change: token and word counts of each side."""
+
+    equal: bool
+    base: int
+    draft: int
+    base_words: int
+    draft_words: int
+
+    def runs(self) -> list[Run]:
+        if self.equal:
+            return [(0, self.base)]
+        return [(op, n) for op, n in ((-1, self.base), (1, self.draft)) if n]
+
+    @property
+    def size(self) -> int:
+        """Words of the larger side of a change."""
+        return max(self.base_words, self.draft_words)
+
+
+def _segments(runs: list[Run], base_tokens: list[str], draft_tokens: list[str]):
+    """Normalized runs as segments: each equal run, each delete + insert change."""
     i = j = 0
-    sizes = []
+    change = [0, 0, 0, 0]
     for op, count in runs:
-        tokens = base_tokens[i : i + count] if op != 1 else draft_tokens[j : j + count]
-        sizes.append(sum(1 for token in tokens if _WORDISH.match(token)))
-        i += count if op != 1 else 0
-        j += count if op != -1 else 0
-    for k in range(1, len(runs) - 1):
-        if runs[k][0] != 0:
-            continue
-        before = max((sizes[m] for m in _block(runs, k, -1)), default=0)
-        after = max((sizes[m] for m in _block(runs, k, 1)), default=0)
-        if sizes[k] == 0 or (sizes[k] <= before and sizes[k] <= after):
-            count = runs[k][1]
-            return [*runs[:k], (-1, count), (1, count), *runs[k + 1 :]]
-    return None
+        if op == 0:
+            if change[0] or change[1]:
+                yield _Segment(False, *change)
+                change = [0, 0, 0, 0]
+            words = _words(base_tokens, i, count), _words(draft_tokens, j, count)
+            yield _Segment(True, count, count, *words)
+            i, j = i + count, j + count
+        elif op == -1:
+            change[0], change[2] = count, _words(base_tokens, i, count)
+            i += count
+        else:
+            change[1], change[3] = count, _words(draft_tokens, j, count)
+            j += count
+    if change[0] or change[1]:
+        yield _Segment(False, *change)
 
 
-def _block(runs: list[Run], k: int, step: int) -> list[int]:
-    """Indices of the change runs right before (step -1) or after (step 1) run k."""
-    found = []
-    m = k + step
-    while 0 <= m < len(runs) and runs[m][0] != 0:
-        found.append(m)
-        m += step
-    return found
+def _words(tokens: list[str], start: int, count: int) -> int:
+    return sum(1 for token in tokens[start : start + count] if _WORDISH.match(token))
+
+
+def _absorbs(before: _Segment, middle: _Segment, after: _Segment) -> bool:
+    """Whether the unchanged `middle` joins the changes around it."""
+    if not middle.equal or before.equal or after.equal:
+        return False
+    words = middle.base_words
+    return words == 0 or (words <= before.size and words <= after.size)
+
+
+def _joined_change(before: _Segment, middle: _Segment, after: _Segment) -> _Segment:
+    return _Segment(
+        False,
+        before.base + middle.base + after.base,
+        before.draft + middle.draft + after.draft,
+        before.base_words + middle.base_words + after.base_words,
+        before.draft_words + middle.draft_words + after.draft_words,
+    )
 
 
 def _normalized(runs: list[Run]) -> list[Run]:

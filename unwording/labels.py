@@ -8,6 +8,9 @@ Recognised at the start of a paragraph (or of a line inside a block):
 - SDG targets and indicators `16.3`, `16.a`, `16.10.1`, and `Goal 16.`;
 - heading numbers: roman `IV.` and capital letters `B.`;
 - footnote and endnote markers `[fn1]`, `[en2]` (as the Word reader writes them).
+
+`format_number` writes a list counter as Word and HTML lists show it (`c`, `iv`),
+bounded: a value a format cannot show briefly is written in digits.
 """
 
 from __future__ import annotations
@@ -33,6 +36,24 @@ _LABEL = re.compile(
     re.X,
 )
 _NUMBER = re.compile(r"\d+")
+
+MAX_ROMAN = 3_999  # past MMMCMXCIX, roman numerals need symbols nobody types
+MAX_LETTERS = 780  # a to z, aa to zz... up to 30 repeated letters
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 
 HEADING_GROUPS = frozenset({"roman", "capital", "goal"})
 SUB_GROUPS = frozenset({"paren", "letter"})
@@ -93,3 +114,30 @@ def _follows(previous: LabelMatch, current: LabelMatch) -> bool:
     if previous.number is None or current.number is None:
         return False
     return current.number in (previous.number, previous.number + 1)
+
+
+def format_number(value: int, fmt: str) -> str:
+    """A list counter in Word's format: decimal, lowerLetter, upperRoman...; a value
+    out of the format's range (0, negative, past 3999 in roman, past 780 in letters)
+    is written in digits, so a label is never longer than its number."""
+    if fmt in ("lowerLetter", "upperLetter") and 0 < value <= MAX_LETTERS:
+        letters = _letters(value)
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman") and 0 < value <= MAX_ROMAN:
+        roman = _roman(value)
+        return roman.upper() if fmt == "upperRoman" else roman
+    return str(value)
+
+
+def _letters(value: int) -> str:
+    """a..z, then aa, bb... as Word does."""
+    letter = chr(ord("a") + (value - 1) % 26)
+    return letter * ((value - 1) // 26 + 1)
+
+
+def _roman(value: int) -> str:
+    parts = []
+    for number, text in _ROMAN:
+        count, value = divmod(value, number)
+        parts.append(text * count)
+    return "".join(parts)

@@ -27,7 +27,6 @@ defaults altogether. Its `[profiles.<id>]` tables add profiles.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
@@ -36,12 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import LexiconError
+from .lexicon_file import parse_toml, read_user_file
+from .patterns import BoundedPattern
 from .profiles import PROFILES, Profile, build_profiles, category_profiles, choose_profiles
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 DEFAULT_LEXICON = "lexicon-en.toml"
 SUBJECT_PARAGRAPHS = 10  # a subject term is muted when it is in at least 10 paragraphs
@@ -103,13 +99,16 @@ class Term:
     phrases: tuple[str, ...] = ()
     profile: str = ""
     subject: bool = False
+    bounded: bool = False
 
     @cached_property
-    def regex(self) -> re.Pattern[str]:
+    def regex(self) -> re.Pattern[str] | BoundedPattern:
         """The compiled expression, to run on folded text (`fold_accents`: lower case,
         no accents), which keeps it small and fast to build; most terms never occur in
-        a text, so most never compile."""
-        return re.compile(self.spelling.pattern(), re.IGNORECASE)
+        a text, so most never compile. With user patterns, its searches are time-bounded
+        (patterns.py)."""
+        compiled = re.compile(self.spelling.pattern(), re.IGNORECASE)
+        return BoundedPattern(compiled, f"of {self.term!r}") if self.bounded else compiled
 
     def finditer(self, text: str, folded: str | None = None) -> Iterator[tuple[int, int, str]]:
         """(start, end, matched text) of every match in `text` (`folded` is
@@ -174,7 +173,7 @@ def load_lexicon(
     data = read_data_file(name) or {"terms": []}
     profiles = dict((read_data_file(PROFILES) or {}).get("profiles") or {})
     if path is not None:
-        user = _read_user_file(Path(path))
+        user = read_user_file(Path(path))
         section = "terms" if kind == "lexicon" else "hedges"
         data = _merge(data, {**user, "terms": user.get(section, [])})
         profiles.update(_table(user.get("profiles"), "profiles"))
@@ -229,47 +228,12 @@ def read_data_file(name: str) -> dict[str, Any] | None:
     resource = resources.files("unwording").joinpath("data", name)
     if not resource.is_file():
         return None
-    return _parse_toml(resource.read_text(encoding="utf-8"), name)
-
-
-def _read_user_file(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: no such lexicon file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise LexiconError(f"{path}: cannot read lexicon ({error})") from None
-    if path.suffix.lower() in (".yaml", ".yml"):
-        return _parse_yaml(text, str(path))
-    return _parse_toml(text, str(path))
-
-
-def _parse_toml(text: str, source: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise LexiconError(f"{source}: invalid TOML ({error})") from None
-
-
-def _parse_yaml(text: str, source: str) -> dict[str, Any]:
-    try:
-        import yaml
-    except ImportError:
-        raise LexiconError(
-            f"{source}: YAML lexicons need PyYAML: pip install 'unwording[yaml]'"
-        ) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise LexiconError(f"{source}: invalid YAML ({str(error).splitlines()[0]})") from None
-    if not isinstance(data, dict):
-        raise LexiconError(f"{source}: a lexicon must be a mapping with 'terms'")
-    return data
+    return parse_toml(resource.read_text(encoding="utf-8"), name)
 
 
 def _merge(default: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
     base_terms = [] if user.get("replace_default") else list(default.get("terms", []))
-    user_terms = _list(user.get("terms", []), "terms")
+    user_terms = [{**term, "from_user": True} for term in user.get("terms", [])]
     keys = {(t.get("category"), t.get("term")) for t in user_terms if isinstance(t, dict)}
     kept = [t for t in base_terms if (t.get("category"), t.get("term")) not in keys]
     categories = {} if user.get("replace_default") else dict(default.get("categories", {}))
@@ -341,8 +305,16 @@ def _term(entry: dict[str, Any], where: str, script: str, owner: Profile | None)
     shown = phrases + tuple(f"/{p}/" for p in patterns)
     subject = bool(entry.get("subject")) and owner is not None and not owner.named
     profile = owner.name if owner else ""
+    bounded = bool(patterns) and entry.get("from_user") is True
     term = Term(
-        str(entry["category"]), str(entry["term"]), spelling, hints, shown, profile, subject
+        str(entry["category"]),
+        str(entry["term"]),
+        spelling,
+        hints,
+        shown,
+        profile,
+        subject,
+        bounded,
     )
     if entry.get("patterns"):
         _check(term, where)  # user regular expressions fail at load, not mid-comparison

@@ -65,13 +65,12 @@ def read_akn(data: bytes, source: str) -> Document:
         for note in root.iter(f"{{{namespace}}}authorialNote")
     ]
     paragraphs = []
+    footnotes = 0
     for text, label, kind in items + [(t, None, Kind.FOOTNOTE) for t, _ in notes]:
         if text:
-            label = (
-                label
-                if kind is not Kind.FOOTNOTE
-                else f"[fn{len([p for p in paragraphs if p.kind is Kind.FOOTNOTE]) + 1}]"
-            )
+            if kind is Kind.FOOTNOTE:
+                footnotes += 1
+                label = f"[fn{footnotes}]"
             paragraphs.append(Paragraph(len(paragraphs), text, label, kind, Location()))
     warnings = () if paragraphs else (Notice(source, "no paragraphs found in the document"),)
     return Document(source=source, paragraphs=tuple(paragraphs), warnings=warnings, format="akn")

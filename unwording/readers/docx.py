@@ -14,6 +14,7 @@ each paragraph with its own other view.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -22,7 +23,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Document, Kind, Location, Notice, Paragraph, Tracked
 from .docx_numbering import Numbering, W, load_numbering
-from .xmlsafe import open_zip, parse_xml, read_member
+from .xmlsafe import open_zip, parse_xml, read_members
 
 ACCEPT, REJECT = "accept", "reject"
 _WALK = {
@@ -72,6 +73,8 @@ _CHARACTERS = {
     f"{W}softHyphen": "\u00ad",
 }
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_HEX = re.compile(r"[0-9A-Fa-f]{1,8}")
+_PARTS = ("document", "numbering", "styles", "footnotes", "endnotes", "comments")
 _NOTE_IDS = {"footnote": 10_000_000, "endnote": 20_000_000}  # origins of notes: apart
 
 
@@ -97,22 +100,30 @@ class _Reader:
     view: str
     numbering: Numbering
     comments: dict[str, tuple[str, str]]
-    notices: list[str] = field(default_factory=list)
-    anchors: dict[str, list[str]] = field(default_factory=dict)
+    notices: dict[str, None] = field(default_factory=dict)  # in order, each once
+    anchors: dict[str, int] = field(default_factory=dict)  # comment id -> start in `log`
+    log: list[str] = field(default_factory=list)  # every piece of text read, in order
     ids: dict[etree._Element, int] = field(default_factory=dict)
 
     def warn(self, message: str) -> None:
-        if message not in self.notices:
-            self.notices.append(message)
+        self.notices.setdefault(message, None)
+
+    def anchor(self, key: str) -> str:
+        """The start (up to 200 characters) of the text read since comment `key` began."""
+        pieces, size = [], 0
+        for piece in self.log[self.anchors.pop(key) :]:
+            pieces.append(piece)
+            size += len(piece)
+            if size > 200:
+                break
+        return "".join(pieces)
 
 
 def read_docx(data: bytes, source: str, changes: str = ACCEPT) -> Document:
     """Read a Word file as it looks with all tracked changes accepted (or rejected)."""
     package = open_zip(data, source)
-    parts = {
-        name: _part(package, f"word/{name}.xml", source)
-        for name in ("document", "numbering", "styles", "footnotes", "endnotes", "comments")
-    }
+    found = read_members(package, tuple(f"word/{name}.xml" for name in _PARTS), source)
+    parts = {name: _parsed(found[f"word/{name}.xml"], name, source) for name in _PARTS}
     if parts["document"] is None:
         raise InputError(f"{source}: not a Word document (no word/document.xml)")
     reader = _Reader(
@@ -135,13 +146,13 @@ def read_docx(data: bytes, source: str, changes: str = ACCEPT) -> Document:
 
 def has_tracked_changes(data: bytes, source: str) -> bool:
     """True when the Word file holds tracked insertions, deletions or moves."""
-    document = read_member(open_zip(data, source), "word/document.xml", source) or b""
+    name = "word/document.xml"
+    document = read_members(open_zip(data, source), (name,), source)[name] or b""
     return any(tag in document for tag in (b"<w:ins ", b"<w:del ", b"<w:moveTo ", b"<w:moveFrom "))
 
 
-def _part(package, name: str, source: str):
-    data = read_member(package, name, source)
-    return parse_xml(data, f"{source}: {name}") if data is not None else None
+def _parsed(data: bytes | None, name: str, source: str) -> etree._Element | None:
+    return parse_xml(data, f"{source}: word/{name}.xml") if data is not None else None
 
 
 @dataclass(frozen=True)
@@ -277,25 +288,36 @@ def _run(run: etree._Element, reader: _Reader, text: _Text, author: Tracked | No
         elif tag in _CHARACTERS:
             _add(reader, text, _CHARACTERS[tag], author)
         elif tag == f"{W}sym":
-            _add(reader, text, chr(int(child.get(f"{W}char", "20"), 16) & 0xFFFF), author)
+            _add(reader, text, _symbol(child, reader), author)
         elif tag in (f"{W}drawing", f"{W}pict", f"{W}object"):
             reader.warn("drawings, text boxes and embedded objects are not read")
         elif tag not in _SKIP:
             reader.warn(f"element not read: {etree.QName(tag).localname}")
 
 
+def _symbol(element: etree._Element, reader: _Reader) -> str:
+    """The character of a `w:sym` (a hex code); a code that is no character (`zz`,
+    a surrogate, a control character) is left out with a warning."""
+    code = element.get(f"{W}char", "20")
+    value = int(code, 16) & 0xFFFF if _HEX.fullmatch(code) else 0
+    if value < 0x20 or 0xD800 <= value < 0xE000 or value in (0xFFFE, 0xFFFF):
+        reader.warn("symbols with invalid character codes (w:sym) are not read")
+        return ""
+    return chr(value)
+
+
 def _add(reader: _Reader, text: _Text, value: str, author: Tracked | None) -> None:
     text.add(value, author)
-    for anchor in reader.anchors.values():
-        anchor.append(value)
+    if reader.anchors:
+        reader.log.append(value)
 
 
 def _comment_range(element: etree._Element, reader: _Reader, text: _Text) -> None:
     key = element.get(f"{W}id")
     if element.tag == f"{W}commentRangeStart":
-        reader.anchors.setdefault(key, [])
+        reader.anchors.setdefault(key, len(reader.log))
     elif key in reader.anchors:
-        _record_comment(reader, key, "".join(reader.anchors.pop(key)))
+        _record_comment(reader, key, reader.anchor(key))
 
 
 def _record_comment(reader: _Reader, key: str, anchor: str) -> None:
@@ -305,7 +327,7 @@ def _record_comment(reader: _Reader, key: str, anchor: str) -> None:
 
 def _comment_warnings(reader: _Reader) -> None:
     for key in list(reader.anchors):
-        _record_comment(reader, key, "".join(reader.anchors.pop(key)))
+        _record_comment(reader, key, reader.anchor(key))
 
 
 def _comments(root: etree._Element | None) -> dict[str, tuple[str, str]]:

@@ -5,30 +5,22 @@ A paragraph is numbered by its own `w:numPr` or by its style's. Each list
 (`w:num`, pointing to a `w:abstractNum`) keeps one counter per level; a level
 going up resets the deeper ones; `w:lvlText` such as `%1.` or `(%2)` is filled in
 with the counters, each in its level's format (decimal, lowerLetter, lowerRoman...).
+A level outside 0-8, or a value that is no number, is ignored as Word ignores it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..labels import format_number
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_ROMAN = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
+MAX_LEVEL = 8  # Word's lists have levels 0 to 8
+MAX_START = 999_999  # a start value past this is damage: the level starts at 1
+_DIGITS = re.compile(r"\s*[0-9]{1,9}\s*")
 
 
 @dataclass(frozen=True)
@@ -71,8 +63,9 @@ class Numbering:
             return None
         num = properties.find(f"{W}numPr")
         if num is not None and num.find(f"{W}numId") is not None:
-            level = num.find(f"{W}ilvl")
-            return num.find(f"{W}numId").get(f"{W}val"), _int(level, 0)
+            level = num.find(f"{W}ilvl")  # none: level 0; a damaged one: no label
+            number = 0 if level is None else _int(level, -1, MAX_LEVEL)
+            return num.find(f"{W}numId").get(f"{W}val"), number
         style = properties.find(f"{W}pStyle")
         return self.style_numbering.get(style.get(f"{W}val")) if style is not None else None
 
@@ -96,7 +89,7 @@ def load_numbering(
                 num_id = num.find(f"{W}numId").get(f"{W}val")
                 numbering.style_numbering[style.get(f"{W}styleId")] = (
                     num_id,
-                    _int(num.find(f"{W}ilvl"), 0),
+                    _int(num.find(f"{W}ilvl"), 0, MAX_LEVEL),
                 )
     return numbering
 
@@ -104,24 +97,29 @@ def load_numbering(
 def _levels(abstract: etree._Element) -> dict[int, Level]:
     levels = {}
     for level in abstract.iter(f"{W}lvl"):
-        number = int(level.get(f"{W}ilvl", "0"))
+        number = _number(level.get(f"{W}ilvl", "0"), -1, MAX_LEVEL)
+        if number < 0:
+            continue
         fmt = level.find(f"{W}numFmt")
         text = level.find(f"{W}lvlText")
         levels[number] = Level(
             format=fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
             text=text.get(f"{W}val", "") if text is not None else "",
-            start=_int(level.find(f"{W}start"), 1),
+            start=_int(level.find(f"{W}start"), 1, MAX_START),
         )
     return levels
 
 
-def _int(element: etree._Element | None, default: int) -> int:
-    if element is None:
+def _int(element: etree._Element | None, default: int, highest: int) -> int:
+    """The `w:val` of `element`, when it is a number from 0 to `highest`."""
+    return default if element is None else _number(element.get(f"{W}val"), default, highest)
+
+
+def _number(value: str | None, default: int, highest: int) -> int:
+    if value is None or not _DIGITS.fullmatch(value):
         return default
-    try:
-        return int(element.get(f"{W}val", default))
-    except ValueError:
-        return default
+    number = int(value)
+    return number if number <= highest else default
 
 
 def _fill(levels: dict[int, Level], counters: dict[int, int], level: int) -> str | None:
@@ -135,31 +133,3 @@ def _fill(levels: dict[int, Level], counters: dict[int, int], level: int) -> str
             value = counters.get(number, levels.get(number, Level()).start)
             text = text.replace(placeholder, format_number(value, levels.get(number, own).format))
     return text.strip() or None
-
-
-def format_number(value: int, fmt: str) -> str:
-    """A list counter in Word's format: decimal, lowerLetter, upperRoman..."""
-    if fmt == "lowerLetter":
-        return _letters(value)
-    if fmt == "upperLetter":
-        return _letters(value).upper()
-    if fmt == "lowerRoman":
-        return _roman(value)
-    if fmt == "upperRoman":
-        return _roman(value).upper()
-    return str(value)
-
-
-def _letters(value: int) -> str:
-    """a..z, then aa, bb... as Word does."""
-    letter = chr(ord("a") + (value - 1) % 26)
-    return letter * ((value - 1) // 26 + 1)
-
-
-def _roman(value: int) -> str:
-    result = ""
-    for number, text in _ROMAN:
-        while value >= number:
-            result += text
-            value -= number
-    return result

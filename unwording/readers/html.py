@@ -11,15 +11,16 @@ they cut in two is joined again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from ..errors import InputError
+from ..labels import format_number
 from ..model import Document, Kind, Location, Paragraph
 from . import furniture
-from .docx_numbering import format_number
 from .layout import continues
 
 BLOCKS = {
@@ -63,6 +64,7 @@ DROPPED = {
     "textarea",
 }
 CONTAINERS = {"ol", "ul", "table", "tbody", "thead", "tfoot", "tr", "dl"}
+_NUMBER = re.compile(r"\s*-?[0-9]{1,9}\s*")
 _LIST_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 
 
@@ -187,10 +189,8 @@ def _label(number: int, fmt: str) -> str:
 
 
 def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
+    """A list's `start` or an item's `value`: a number of at most nine digits."""
+    return int(value) if value is not None and _NUMBER.fullmatch(value) else default
 
 
 def _inline(element: etree._Element, skipped: str) -> str:

@@ -2,13 +2,18 @@
 
 Drafts arrive by e-mail, so every parse refuses DTDs (no external entities, no
 entity expansion bombs) and never touches the network, and zip packages are
-checked for member count, total size and compression ratio before reading.
+checked for member count, total size and compression ratio before reading; the
+parts a reader uses may unpack to no more than the input limit (64 MiB) together.
+A damaged package (corrupt data, impossible offsets, undecodable names) is an
+InputError like any other unreadable file.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -17,6 +22,18 @@ from ..errors import InputError
 MAX_MEMBERS = 2_000
 MAX_UNPACKED = 256 * 1024 * 1024
 MAX_RATIO = 200
+MAX_PARTS = 64 * 1024 * 1024  # the parts read, together: no more than an input file
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    struct.error,
+    EOFError,
+    OSError,
+    ValueError,  # negative seeks, undecodable member names
+    NotImplementedError,  # compression methods zipfile lacks
+    RuntimeError,  # encrypted members
+)
 
 _PARSER = etree.XMLParser(
     resolve_entities=False,
@@ -43,7 +60,7 @@ def open_zip(data: bytes, source: str) -> zipfile.ZipFile:
     """Open a zip package after checking it is not a zip bomb."""
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except _DAMAGED:
         raise InputError(f"{source}: not a valid Word file (damaged zip package)") from None
     members = package.infolist()
     if len(members) > MAX_MEMBERS:
@@ -57,6 +74,18 @@ def open_zip(data: bytes, source: str) -> zipfile.ZipFile:
     return package
 
 
+def read_members(
+    package: zipfile.ZipFile, names: tuple[str, ...], source: str
+) -> dict[str, bytes | None]:
+    """Parts of a package (None for an absent one), refused when together they would
+    unpack to more than `MAX_PARTS`: more than any document the comparison can use."""
+    sizes = [info.file_size for info in package.infolist() if info.filename in names]
+    if sum(sizes) > MAX_PARTS:
+        limit = MAX_PARTS // (1024 * 1024)
+        raise InputError(f"{source}: its text parts unpack to more than {limit} MiB")
+    return {name: read_member(package, name, source) for name in names}
+
+
 def read_member(package: zipfile.ZipFile, name: str, source: str) -> bytes | None:
     """One part of a package, or None when it is absent."""
     try:
@@ -64,5 +93,6 @@ def read_member(package: zipfile.ZipFile, name: str, source: str) -> bytes | Non
             return member.read(MAX_UNPACKED + 1)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, OSError, RuntimeError) as error:
-        raise InputError(f"{source}: cannot read {name} ({error})") from None
+    except _DAMAGED as error:
+        reason = str(error).splitlines()[0][:120] if str(error) else type(error).__name__
+        raise InputError(f"{source}: cannot read {name} ({reason})") from None

@@ -104,20 +104,21 @@ def find_brackets(text: str, key: str | None = None) -> list[Bracket]:
 
 def _spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every top-level bracket; an opening bracket never closed is passed
-    over (what follows it is read again), a closing one never opened is ignored."""
-    spans: list[tuple[int, int]] = []
+    over (what follows it is read on its own), a closing one never opened is ignored.
+    One pass: each `]` closes the last `[` still open (a bracket never closed is never
+    on top when a `]` comes), and the outermost of those pairs are the spans."""
+    pairs: list[tuple[int, int]] = []
     opened: list[int] = []
-    position = 0
-    while True:
-        for mark in _SQUARE.finditer(text, position):
-            if mark.group() == "[":
-                opened.append(mark.start())
-            elif opened:
-                start = opened.pop()
-                spans += [] if opened else [(start, mark.end())]
-        if not opened:
-            return spans
-        position, opened = opened[0] + 1, []
+    for mark in _SQUARE.finditer(text):
+        if mark.group() == "[":
+            opened.append(mark.start())
+        elif opened:
+            pairs.append((opened.pop(), mark.end()))
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(pairs):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
 
 
 def _aside(text: str, start: int, end: int) -> bool:
