@@ -13,7 +13,7 @@ Public API:
 __version__ = "0.1.0"
 
 from .compare import compare, compare_documents, compare_files
-from .errors import InputError, LexiconError, OutputError, UnwordingError
+from .errors import InputError, LexiconError, OptionsError, OutputError, UnwordingError
 from .model import (
     Comparison,
     Document,
@@ -42,6 +42,7 @@ __all__ = [
     "Notice",
     "Op",
     "Options",
+    "OptionsError",
     "OutputError",
     "Pair",
     "Paragraph",

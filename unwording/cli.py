@@ -11,6 +11,7 @@ import contextlib
 import errno
 import gc
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -31,6 +32,10 @@ from .report.terms import render_terms
 EXIT_CHANGES = 1
 EXIT_ERROR = 2
 EXIT_INTERNAL = 3
+_GIT_HEX = re.compile(r"[0-9a-f]{7,64}|\.")
+_GIT_MODE = re.compile(r"[0-7]{6}|\.")
+FAIL_ON = ("changes", "substantive", "flags")
+COLOR_WHEN = ("auto", "always", "never")
 _WRITE_ERRORS = {  # an OSError reaching main() is a failed write (inputs are checked)
     getattr(errno, name)
     for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF", "EROFS")
@@ -85,7 +90,24 @@ def cli() -> None:
     type=click.Path(),
     help="Write the report to FILE (whole or not at all) instead of stdout.",
 )
-@click.option("--fail-on-changes", is_flag=True, help="Exit with code 1 when anything changed.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Exit with code 1 when anything changed, when a change is substantive, or "
+    "when a flag is raised.",
+)
+@click.option("--fail-on-changes", is_flag=True, help="The same as --fail-on changes.")
+@click.option(
+    "--stat",
+    is_flag=True,
+    help="Only a line per changed paragraph and the totals (the same as --format stat).",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print nothing (no report, no warnings); implies --fail-on changes.",
+)
 @click.option(
     "--strict",
     is_flag=True,
@@ -94,10 +116,16 @@ def cli() -> None:
 @_LEXICON
 @_PROFILE
 @click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the text report (default: only on a terminal).",
+    "--color",
+    type=click.Choice(COLOR_WHEN),
+    default="auto",
+    flag_value="always",
+    is_flag=False,
+    show_default=True,
+    help="Colour the text and stat reports: auto (on a terminal, unless NO_COLOR is "
+    "set; FORCE_COLOR forces it), always or never.",
 )
+@click.option("--no-color", "no_color", is_flag=True, hidden=True, help="--color=never")
 @click.option(
     "--lang",
     type=click.Choice(["auto", *LANGUAGES]),
@@ -129,11 +157,15 @@ def compare_command(
     draft,
     fmt,
     output,
+    fail_on,
     fail_on_changes,
+    stat,
+    quiet,
     strict,
     lexicon,
     profile,
     color,
+    no_color,
     lang,
     changes,
     fmt_in,
@@ -151,26 +183,50 @@ def compare_command(
       unwording compare base.txt draft.txt --format json -o changes.json
       unwording compare base.txt draft.txt --format html -o report.html
       cat draft.txt | unwording compare base.txt -
+      unwording compare base.txt draft.txt --stat
       unwording compare amended.docx
 
-    Exit codes: 0 done, 1 differences found (with --fail-on-changes),
+    Exit codes: 0 done, 1 differences found (with --fail-on or --quiet),
     2 usage or input error, 3 internal error.
     """
+    fmt = _report_format(fmt, stat)
+    fail_on = fail_on or ("changes" if fail_on_changes or quiet else None)
+    output = None if output == "-" else output
     try:
         options = Options(
             strict, lexicon, None if lang == "auto" else lang, changes, fmt_in, profile
         )
         comparison = _run(base, draft, output, options)
-        settings = RenderSettings(_use_color(color, output, fmt), report_time(not no_timestamp))
-        _emit(render(comparison, fmt, settings), output)
+        when = "never" if no_color else color
+        settings = RenderSettings(_use_color(when, output, fmt), report_time(not no_timestamp))
+        if output or not quiet:
+            _emit(render(comparison, fmt, settings), output)
     except UnwordingError as error:
         if debug:
             traceback.print_exc()
         raise _Failure(str(error)) from None
-    for notice in comparison.warnings:
+    for notice in () if quiet else comparison.warnings:
         click.echo(f"unwording: warning: {notice}", err=True)
-    if fail_on_changes and comparison.has_changes:
+    if fail_on and fails(comparison, fail_on):
         sys.exit(EXIT_CHANGES)
+
+
+def fails(comparison: Comparison, fail_on: str) -> bool:
+    """Whether `comparison` has what `--fail-on` names: any change, a substantive
+    change, or a flag."""
+    if fail_on == "flags":
+        return bool(comparison.flags)
+    if fail_on == "substantive":
+        return comparison.summary.substantive > 0
+    return comparison.has_changes
+
+
+def _report_format(fmt: str, stat: bool) -> str:
+    if not stat:
+        return fmt
+    if fmt not in ("text", "stat"):
+        raise click.UsageError(f"--stat and --format {fmt} cannot be used together")
+    return "stat"
 
 
 @cli.command("terms")
@@ -194,6 +250,44 @@ def terms_command(lang, lexicon, profile, debug):
         raise _Failure(str(error)) from None
 
 
+@cli.command("git-diff", hidden=True)
+@click.argument("path")
+@click.argument("old_file")
+@click.argument("old_hex")
+@click.argument("old_mode")
+@click.argument("new_file")
+@click.argument("new_hex")
+@click.argument("new_mode")
+@click.argument("rename", nargs=-1)
+def git_diff_command(path, old_file, old_hex, old_mode, new_file, new_hex, new_mode, rename):
+    """git's external diff (GIT_EXTERNAL_DIFF=unwording, or a diff driver's command):
+    the seven arguments git passes (nine for a rename). A file added or deleted, or one
+    that cannot be read, is one line, and the exit code is 0 so that git goes on."""
+    new_path = rename[0] if rename else path
+    click.echo(f"unwording: a/{path} -> b/{new_path}")
+    if os.devnull in (old_file, new_file):
+        click.echo("  new file" if old_file == os.devnull else "  deleted file")
+        return
+    try:
+        names = (f"a/{path}", f"b/{new_path}")
+        comparison = compare_files(old_file, new_file, Options(), names)
+        settings = RenderSettings(_use_color("auto", None, "text"), None)
+        write_stdout(render(comparison, "text", settings))
+    except UnwordingError as error:
+        click.echo(f"  not compared: {str(error).replace(old_file, path)}")
+
+
+def git_arguments(argv: list[str]) -> list[str]:
+    """The arguments, with git's external-diff form (`unwording PATH OLD-FILE OLD-HEX
+    OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH INFO]`) turned into `git-diff ...`."""
+    if len(argv) not in (7, 9) or argv[0] in cli.commands or argv[0].startswith("-"):
+        return argv
+    hexes, modes = (argv[2], argv[5]), (argv[3], argv[6])
+    if all(_GIT_HEX.fullmatch(h) for h in hexes) and all(_GIT_MODE.fullmatch(m) for m in modes):
+        return ["git-diff", *argv]
+    return argv
+
+
 def _run(base: str, draft: str | None, output: str | None, options: Options) -> Comparison:
     if base == "-" and draft == "-":
         raise UnwordingError("only one of BASE and DRAFT can be '-' (stdin)")
@@ -214,12 +308,19 @@ def _check_output(output: str, inputs: tuple[str | None, ...]) -> None:
             raise OutputError(f"{output}: refusing to overwrite an input file")
 
 
-def _use_color(color: bool | None, output: str | None, fmt: str) -> bool:
-    if fmt != "text" or output:
+def _use_color(when: str, output: str | None, fmt: str) -> bool:
+    """Colour for the text and stat reports: `always`, `never`, or `auto`: FORCE_COLOR
+    set (and not 0) forces it, NO_COLOR set forbids it, else only on a terminal."""
+    if fmt not in ("text", "stat") or when == "never":
         return False
-    if color is not None:
-        return color
-    return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if when == "always":
+        return True
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force.strip() not in ("0", "false", "no")
+    if os.environ.get("NO_COLOR") or output:
+        return False
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def _emit(report: str, output: str | None) -> None:
@@ -234,8 +335,9 @@ def main(argv: list[str] | None = None) -> None:
     unexpected error is one line and exit code 3 (`--debug` shows the traceback)."""
     _degrade_cleanly()
     gc.set_threshold(200_000, 50, 100)  # a comparison makes many small lasting records
+    args = git_arguments(list(sys.argv[1:] if argv is None else argv))
     try:
-        cli.main(args=argv, prog_name="unwording", standalone_mode=True)
+        cli.main(args=args, prog_name="unwording", standalone_mode=True)
     except BrokenPipeError:
         silence_stdout()
         sys.exit(0)

@@ -23,11 +23,14 @@ def compare_files(
     base: str | os.PathLike[str],
     draft: str | os.PathLike[str] | None = None,
     options: Options | None = None,
+    names: tuple[str, str] | None = None,
 ) -> Comparison:
     """Read two files (`-` is stdin) and compare them. Raises `UnwordingError`.
 
     With no `draft`, `base` must be a Word file with tracked changes: its rejected
     state is compared with its accepted state, so a redline needs no second file.
+    `names` are shown in the reports instead of the file names (git's temporary files
+    stand for `a/PATH` and `b/PATH`).
     """
     options = options or Options()
     fmt = options.input_format
@@ -35,6 +38,9 @@ def compare_files(
         return compare_documents(*read_both_views(base, fmt), options)
     base_document = read_source(base, fmt, options.changes)
     draft_document = read_source(draft, fmt, options.changes)
+    if names:
+        base_document = replace(base_document, source=names[0])
+        draft_document = replace(draft_document, source=names[1])
     return compare_documents(base_document, draft_document, options)
 
 

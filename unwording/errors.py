@@ -19,3 +19,8 @@ class LexiconError(UnwordingError):
 
 class OutputError(UnwordingError):
     """The report cannot be written where the user asked."""
+
+
+class OptionsError(UnwordingError, ValueError):
+    """An `Options` value is not one of those allowed (a language, a reading of
+    tracked changes)."""

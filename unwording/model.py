@@ -10,8 +10,14 @@ read -> normalize -> segment -> align -> diff -> flag -> report
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import Enum
+
+from .errors import OptionsError
+from .language import LANGUAGES
+
+CHANGES = ("accept", "reject")  # how Word tracked changes are read
 
 
 class Kind(str, Enum):
@@ -219,6 +225,21 @@ class Options:
     changes: str = "accept"
     input_format: str | None = None
     profile: str | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse values that would be ignored or misread (`OptionsError`)."""
+        if not isinstance(self.strict, bool):
+            raise OptionsError(f"strict must be True or False, not {self.strict!r}")
+        if self.lang is not None and self.lang not in LANGUAGES:
+            raise OptionsError(f"unknown language {self.lang!r} (known: {', '.join(LANGUAGES)})")
+        if self.changes not in CHANGES:
+            raise OptionsError(
+                f"changes must be one of {', '.join(CHANGES)}, not {self.changes!r}"
+            )
+        for name in ("lexicon_path", "input_format", "profile"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, (str, os.PathLike)):
+                raise OptionsError(f"{name} must be a string or None, not {value!r}")
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ RENDERERS: dict[str, Renderer] = {
     "text": _lazy("text", "render_text"),
     "json": _lazy("json", "render_json"),
     "html": _lazy("html", "render_html"),
+    "stat": _lazy("stat", "render_stat"),
 }
 
 __all__ = ["RENDERERS", "RenderSettings", "render", "report_time"]
@@ -40,7 +41,7 @@ __all__ = ["RENDERERS", "RenderSettings", "render", "report_time"]
 def render(
     comparison: Comparison, fmt: str = "text", settings: RenderSettings | None = None
 ) -> str:
-    """Render `comparison` in format `fmt` (`text`, `json` or `html`)."""
+    """Render `comparison` in format `fmt` (`text`, `json`, `html` or `stat`)."""
     renderer = RENDERERS.get(fmt)
     if renderer is None:
         raise UnwordingError(f"unknown report format {fmt!r} (known: {', '.join(RENDERERS)})")
