@@ -95,7 +95,7 @@ def _brief_lines(comparison: Comparison, style: _Style) -> list[str]:
     return lines
 
 
-def _repeat_lines(repeats: tuple[Repeat, ...], comparison: Comparison, style) -> list[str]:
+def _repeat_lines(repeats: tuple[Repeat, ...], comparison: Comparison, style: _Style) -> list[str]:
     if not repeats:
         return []
     names = paragraph_names(comparison.draft)
@@ -128,7 +128,13 @@ def _header(comparison: Comparison, style: _Style) -> list[str]:
     return [style(_BOLD, title), counts] + ([verdict] if verdict else []) + (by if authors else [])
 
 
-def _pair_lines(comparison, pair: Pair, names, flags: list[Flag], style: _Style) -> list[str]:
+def _pair_lines(
+    comparison: Comparison,
+    pair: Pair,
+    names: tuple[list[str], list[str]],
+    flags: list[Flag],
+    style: _Style,
+) -> list[str]:
     lines = ["", style(_BOLD, _title(pair, names))]
     if pair.status is Status.UNCHANGED:
         lines.append(
@@ -187,7 +193,7 @@ def _flag_line(flag: Flag, comparison: Comparison, style: _Style) -> str:
     return style(_YELLOW, f"  ! {flag_action(flag)} {_safe(body)}")
 
 
-def _renumbered_lines(pairs: tuple[Pair, ...], names) -> list[str]:
+def _renumbered_lines(pairs: tuple[Pair, ...], names: tuple[list[str], list[str]]) -> list[str]:
     only = [p for p in pairs if p.renumbered and p.status is Status.UNCHANGED and not p.moved]
     if not only:
         return []
