@@ -28,12 +28,13 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from .headings import pair_headings, section_owners, structural_headings
+from .headings import HeadingPair, Heads, pair_headings, section_owners, structural_headings
 from .labels import label_core
 from .model import Document, Notice, Pair, Status
 from .slots import (
     MAX_SLOT_CELLS,
     Candidate,
+    Scorer,
     is_content,
     loose_score,
     match_in_order,
@@ -103,6 +104,11 @@ class _Words:
         return [word for index in indices for word in self[index]]
 
 
+WordSides = tuple[_Words, _Words]
+Leftovers = tuple[list[int], list[int]]  # base and draft indices
+Growth = tuple[float, list[int], int]  # score, trial indices, candidate
+
+
 def align_documents(base: Document, draft: Document) -> tuple[Pair, ...]:
     """Pair every base and draft paragraph exactly once, in draft reading order.
 
@@ -132,7 +138,13 @@ def align_documents(base: Document, draft: Document) -> tuple[Pair, ...]:
     return _to_pairs(groups, base, draft)
 
 
-def _match_sections(base: Document, draft: Document, heads, head_pairs, groups) -> list[_Group]:
+def _match_sections(
+    base: Document,
+    draft: Document,
+    heads: Heads,
+    head_pairs: list[HeadingPair],
+    groups: list[_Group],
+) -> list[_Group]:
     """Between paired sections ("Article 3 (mitigation)" and "Article 4"), what is
     still alone is paired loosely, in order, as in a gap: a provision rewritten
     and moved with its article is found again."""
@@ -156,7 +168,9 @@ def _match_sections(base: Document, draft: Document, heads, head_pairs, groups) 
     return found
 
 
-def _loose_in_order(base: Document, draft: Document, bases, drafts) -> list[_Group]:
+def _loose_in_order(
+    base: Document, draft: Document, bases: list[int], drafts: list[int]
+) -> list[_Group]:
     vocabulary: dict[str, int] = {}
     words = (
         _Words([base.paragraphs[i].key for i in bases], vocabulary),
@@ -202,6 +216,7 @@ def _components(links: dict[int, set[int]], base: Document, draft: Document) -> 
     for b in sorted(links):
         if b in seen or not links[b]:
             continue
+        drafts: set[int]
         bases, drafts, frontier = {b}, set(), [b]
         while frontier:
             for d in links[frontier.pop()] - drafts:
@@ -275,7 +290,9 @@ def _exact(base_keys: Sequence[str], draft_keys: Sequence[str]) -> list[tuple[in
     return pairs + _repeats(base_keys, draft_keys, pairs)
 
 
-def _ends(base_keys, draft_keys, b0, b1, d0, d1) -> list[tuple[int, int]]:
+def _ends(
+    base_keys: Sequence[str], draft_keys: Sequence[str], b0: int, b1: int, d0: int, d1: int
+) -> list[tuple[int, int]]:
     """In a gap without unique keys, the equal keys that open and close it, paired in
     place (so a paragraph edited inside a run of identical ones is not a move)."""
     found = []
@@ -288,7 +305,9 @@ def _ends(base_keys, draft_keys, b0, b1, d0, d1) -> list[tuple[int, int]]:
     return found
 
 
-def _unique_anchors(base_keys, draft_keys, b0, b1, d0, d1) -> list[tuple[int, int]]:
+def _unique_anchors(
+    base_keys: Sequence[str], draft_keys: Sequence[str], b0: int, b1: int, d0: int, d1: int
+) -> list[tuple[int, int]]:
     base_count = Counter(base_keys[b0:b1])
     draft_count = Counter(draft_keys[d0:d1])
     where = {base_keys[b]: b for b in range(b0, b1) if base_count[base_keys[b]] == 1}
@@ -300,7 +319,9 @@ def _unique_anchors(base_keys, draft_keys, b0, b1, d0, d1) -> list[tuple[int, in
     return _longest_run(candidates)
 
 
-def _repeats(base_keys, draft_keys, pairs) -> list[tuple[int, int]]:
+def _repeats(
+    base_keys: Sequence[str], draft_keys: Sequence[str], pairs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     taken_base = {b for b, _ in pairs}
     taken_draft = {d for _, d in pairs}
     positions: dict[str, deque[int]] = defaultdict(deque)
@@ -337,9 +358,16 @@ def _longest_run(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return run[::-1]
 
 
-def _match_gaps(backbone, base_count, draft_count, draft_of, base_of, words):
+def _match_gaps(
+    backbone: list[tuple[int, int]],
+    base_count: int,
+    draft_count: int,
+    draft_of: dict[int, int],
+    base_of: dict[int, int],
+    words: WordSides,
+) -> Leftovers:
     """Fuzzy-match leftovers between consecutive anchors; return the unplaced ones."""
-    pool: tuple[list[int], list[int]] = ([], [])
+    pool: Leftovers = ([], [])
     bounds = [(-1, -1), *backbone, (base_count, draft_count)]
     for (b0, d0), (b1, d1) in zip(bounds, bounds[1:], strict=False):
         left_base = [b for b in range(b0 + 1, b1) if b not in draft_of]
@@ -351,7 +379,9 @@ def _match_gaps(backbone, base_count, draft_count, draft_of, base_of, words):
     return pool
 
 
-def _match_global(pool, draft_of, base_of, words) -> None:
+def _match_global(
+    pool: Leftovers, draft_of: dict[int, int], base_of: dict[int, int], words: WordSides
+) -> None:
     left_base, left_draft = pool
     if not left_base or not left_draft:
         return
@@ -362,7 +392,13 @@ def _match_global(pool, draft_of, base_of, words) -> None:
         _assign(base_part, draft_part, GLOBAL_CUTOFF, draft_of, base_of, words)
 
 
-def _match_loose(base_count, draft_count, draft_of, base_of, words) -> None:
+def _match_loose(
+    base_count: int,
+    draft_count: int,
+    draft_of: dict[int, int],
+    base_of: dict[int, int],
+    words: WordSides,
+) -> None:
     """Pair what is left: clear continuations anywhere first, then by label,
     containment or slot in each gap between in-order pairs."""
     base_words, draft_words = words
@@ -380,11 +416,17 @@ def _match_loose(base_count, draft_count, draft_of, base_of, words) -> None:
                 draft_of[b], base_of[d] = d, b
 
 
-def _gaps(backbone, draft_of, base_of, left_base, left_draft):
+def _gaps(
+    backbone: list[tuple[int, int]],
+    draft_of: dict[int, int],
+    base_of: dict[int, int],
+    left_base: list[int],
+    left_draft: list[int],
+) -> list[Leftovers]:
     """The unpaired base and draft paragraphs of each gap between backbone pairs."""
     anchors_base = [b for b, _ in backbone]
     anchors_draft = [d for _, d in backbone]
-    by_gap: dict[int, tuple[list[int], list[int]]] = {}
+    by_gap: dict[int, Leftovers] = {}
     for b in left_base:
         if b not in draft_of:
             by_gap.setdefault(bisect_left(anchors_base, b), ([], []))[0].append(b)
@@ -394,7 +436,7 @@ def _gaps(backbone, draft_of, base_of, left_base, left_draft):
     return [found for _, found in sorted(by_gap.items()) if found[0] and found[1]]
 
 
-def _loose_scorer(words, alone: bool):
+def _loose_scorer(words: WordSides, alone: bool) -> Scorer:
     base_words, draft_words = words
 
     def score(b: int, d: int) -> float | None:
@@ -411,7 +453,14 @@ def _window(items: list[int], window: int, windows: int) -> list[int]:
     return items[window * size // windows : (window + 1) * size // windows]
 
 
-def _assign(base_ids, draft_ids, cutoff, draft_of, base_of, words) -> None:
+def _assign(
+    base_ids: list[int],
+    draft_ids: list[int],
+    cutoff: float,
+    draft_of: dict[int, int],
+    base_of: dict[int, int],
+    words: WordSides,
+) -> None:
     """Greedy best-first one-to-one assignment of candidates scoring >= cutoff;
     two paragraphs with the same label rank as if `LABEL_BONUS` more alike."""
     base_words, draft_words = words
@@ -437,7 +486,7 @@ def _assign(base_ids, draft_ids, cutoff, draft_of, base_of, words) -> None:
             base_of[d] = b
 
 
-def _groups(draft_of: dict[int, int], words) -> list[_Group]:
+def _groups(draft_of: dict[int, int], words: WordSides) -> list[_Group]:
     base_words, draft_words = words
     groups = []
     for b, d in draft_of.items():
@@ -447,7 +496,14 @@ def _groups(draft_of: dict[int, int], words) -> list[_Group]:
     return groups
 
 
-def _grow(groups, base_of, draft_of, words, base_count, draft_count) -> None:
+def _grow(
+    groups: list[_Group],
+    base_of: dict[int, int],
+    draft_of: dict[int, int],
+    words: WordSides,
+    base_count: int,
+    draft_count: int,
+) -> None:
     """Extend pairs into splits and merges while the joined text fits clearly better."""
     for group in groups:
         if group.exact:
@@ -459,10 +515,10 @@ def _grow(groups, base_of, draft_of, words, base_count, draft_count) -> None:
                 pass
 
 
-def _extend(group: _Group, side: str, taken: dict[int, int], count: int, words) -> bool:
+def _extend(group: _Group, side: str, taken: dict[int, int], count: int, words: WordSides) -> bool:
     indices = getattr(group, side)
     side_words = words[0] if side == "base" else words[1]
-    best = None
+    best: Growth | None = None
     for candidates in _neighbours(indices, side_words, count):
         found = _best_growth(group, side, candidates, taken, words)
         if found and (best is None or found[0] > best[0]):
@@ -475,7 +531,9 @@ def _extend(group: _Group, side: str, taken: dict[int, int], count: int, words) 
     return True
 
 
-def _best_growth(group: _Group, side: str, candidates: list[int], taken, words):
+def _best_growth(
+    group: _Group, side: str, candidates: list[int], taken: dict[int, int], words: WordSides
+) -> Growth | None:
     """The best (score, trial, candidate) among alternatives for one end of a group.
 
     A single neighbour must be mostly explained by the other side; among several
@@ -484,7 +542,7 @@ def _best_growth(group: _Group, side: str, candidates: list[int], taken, words):
     """
     indices = getattr(group, side)
     floor = GROW_CONTAINED if len(candidates) == 1 else GROW_OPTION
-    best = None
+    best: tuple[float, float, list[int], int] | None = None
     for candidate in candidates:
         if candidate in taken:
             continue
@@ -520,7 +578,9 @@ def _neighbours(indices: list[int], side_words: _Words, count: int) -> list[list
     return found + ([run] if run else [[after]] if after < count else [])
 
 
-def _trial(group: _Group, side: str, trial: list[int], candidate: int, words):
+def _trial(
+    group: _Group, side: str, trial: list[int], candidate: int, words: WordSides
+) -> tuple[float, float, float]:
     """Score of the grown group, how much of the candidate it explains (0-1), and the
     matched words it gains."""
     base_words, draft_words = words

@@ -86,7 +86,7 @@ def prepare_document(document: Document, options: Options) -> Document:
     return segment_document(normalize_document(document, options.strict))
 
 
-def prepare_documents(base: Document, draft: Document, options: Options):
+def prepare_documents(base: Document, draft: Document, options: Options) -> tuple[Document, ...]:
     """Normalize and segment both documents; where an extraction glued paragraphs
     that the other version has apart, split them and prepare that side again."""
     prepared = prepare_document(base, options), prepare_document(draft, options)

@@ -37,7 +37,7 @@ from itertools import groupby
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
-from .model import JOINER, Edit, Notice, Op, Pair, Paragraph, Status
+from .model import JOINER, Edit, Notice, Op, Pair, Paragraph, Status, Tracked
 from .normalize import BROKEN_HYPHEN, MARKDOWN_NOTE, NOTE_TOKEN, normalize_token
 
 _NOTE = f"(?:{MARKDOWN_NOTE})?"  # a Markdown footnote reference stays with its word
@@ -54,6 +54,7 @@ MAX_DMP_CHANGES = 256  # token changes in one pair for diff-match-patch (cost ~ 
 DMP_BUDGET = 30_000_000  # squared changes diffed by diff-match-patch in one comparison
 MAX_LCS_CELLS = 400_000_000  # base x draft tokens for rapidfuzz's alignment (~50 MB)
 MAX_DIFF_TOKENS = 400_000
+Span = tuple[int, int, Tracked]  # a tracked change's author over text[start:end]
 
 
 def tokenize(text: str) -> list[str]:
@@ -92,7 +93,13 @@ def diff_pairs(
     return tuple(done), tuple(notices)
 
 
-def _with_edits(pair: Pair, base, draft, strict: bool, budget: _Budget) -> tuple[Pair, bool]:
+def _with_edits(
+    pair: Pair,
+    base: Sequence[Paragraph],
+    draft: Sequence[Paragraph],
+    strict: bool,
+    budget: _Budget,
+) -> tuple[Pair, bool]:
     if pair.status is Status.UNCHANGED:
         return pair, False
     base_text, base_spans = _joined([base[i] for i in pair.base])
@@ -113,7 +120,7 @@ def _whole_notice(pair: Pair, base: Sequence[Paragraph], draft: Sequence[Paragra
     )
 
 
-def _joined(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[int, int, str]]]:
+def _joined(paragraphs: list[Paragraph]) -> tuple[str, list[Span]]:
     """The paragraphs' texts joined as in the edits, with their author spans shifted."""
     spans, offset = [], 0
     for paragraph in paragraphs:
@@ -122,7 +129,9 @@ def _joined(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[int, int, str]
     return JOINER.join(p.text for p in paragraphs), spans
 
 
-def _attributed(edits: tuple[Edit, ...], base_spans, draft_spans) -> tuple[Edit, ...]:
+def _attributed(
+    edits: tuple[Edit, ...], base_spans: list[Span], draft_spans: list[Span]
+) -> tuple[Edit, ...]:
     """Give each insertion and deletion the author of the tracked change under it."""
     result, base_at, draft_at = [], 0, 0
     for edit in edits:
@@ -137,7 +146,7 @@ def _attributed(edits: tuple[Edit, ...], base_spans, draft_spans) -> tuple[Edit,
     return tuple(result)
 
 
-def _credited(edit: Edit, spans, start: int) -> Edit:
+def _credited(edit: Edit, spans: list[Span], start: int) -> Edit:
     """The edit with the authors (and latest date) of the tracked changes under it."""
     end = start + len(edit.text)
     under = sorted({who for a, b, who in spans if a < end and b > start})
@@ -183,7 +192,7 @@ def _whole(base: str, draft: str) -> tuple[Edit, ...]:
     return tuple(edits)
 
 
-def _diff_keys(base_keys: list[str], draft_keys: list[str], budget: _Budget):
+def _diff_keys(base_keys: list[str], draft_keys: list[str], budget: _Budget) -> list[Run] | None:
     """Runs of (dmp op, token count) over the key sequences, or None when the pair is
     too long and too scattered to align (see the module docstring)."""
     codes: dict[str, str] = {}
@@ -213,9 +222,11 @@ def _encode(keys: list[str], codes: dict[str, str]) -> str:
 
 def _aligned(base_chars: str, draft_chars: str) -> list[tuple[int, int]]:
     """Runs of a longest common subsequence (rapidfuzz, in C)."""
-    runs = []
-    for tag, i1, i2, j1, j2 in Indel.opcodes(base_chars, draft_chars):
-        if tag == "equal":
+    runs: list[tuple[int, int]] = []
+    for opcode in Indel.opcodes(base_chars, draft_chars):
+        i1, i2 = opcode.src_start, opcode.src_end
+        j1, j2 = opcode.dest_start, opcode.dest_end
+        if opcode.tag == "equal":
             runs.append((0, i2 - i1))
             continue
         if i2 > i1:
@@ -265,7 +276,9 @@ class _Segment:
         return max(self.base_words, self.draft_words)
 
 
-def _segments(runs: list[Run], base_tokens: list[str], draft_tokens: list[str]):
+def _segments(
+    runs: list[Run], base_tokens: list[str], draft_tokens: list[str]
+) -> Iterator[_Segment]:
     """Normalized runs as segments: each equal run, each delete + insert change."""
     i = j = 0
     change = [0, 0, 0, 0]
@@ -324,7 +337,7 @@ def _normalized(runs: list[Run]) -> list[Run]:
     return result
 
 
-def _edits(runs, base_tokens: list[str], draft_tokens: list[str]) -> Iterator[Edit]:
+def _edits(runs: list[Run], base_tokens: list[str], draft_tokens: list[str]) -> Iterator[Edit]:
     i = j = 0
     for op, count in runs:
         if op == -1:

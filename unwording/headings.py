@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -34,6 +36,18 @@ _STRUCTURAL = re.compile(
 _WORD = re.compile(r"\w+")
 
 HeadingPair = tuple[int, int, float, bool]
+Heads = tuple[list[int], list[int]]
+Sizes = tuple[Counter[int], Counter[int]]
+
+
+class Grouped(Protocol):
+    """A group of aligned paragraphs (`align._Group`): base and draft indices."""
+
+    @property
+    def base(self) -> Sequence[int]: ...
+
+    @property
+    def draft(self) -> Sequence[int]: ...
 
 
 def structural_headings(document: Document) -> list[int]:
@@ -48,7 +62,7 @@ def structural_headings(document: Document) -> list[int]:
 
 
 def pair_headings(
-    base: Document, draft: Document, heads: tuple[list[int], list[int]], groups
+    base: Document, draft: Document, heads: Heads, groups: Iterable[Grouped]
 ) -> list[HeadingPair]:
     """(base, draft, similarity, exact) for every pair of headings found."""
     base_heads, draft_heads = heads
@@ -83,7 +97,7 @@ def section_owners(count: int, heads: list[int]) -> list[int]:
     return owners
 
 
-def _votes(groups, owners: tuple[list[int], list[int]]) -> Counter[tuple[int, int]]:
+def _votes(groups: Iterable[Grouped], owners: Heads) -> Counter[tuple[int, int]]:
     votes: Counter[tuple[int, int]] = Counter()
     for group in groups:
         for b in group.base:
@@ -93,12 +107,14 @@ def _votes(groups, owners: tuple[list[int], list[int]]) -> Counter[tuple[int, in
     return votes
 
 
-def _rank(item, sizes) -> tuple[float, int, int, int]:
+def _rank(item: tuple[tuple[int, int], int], sizes: Sizes) -> tuple[float, int, int, int]:
     (b, d), count = item
     return (-count / max(1, min(sizes[0][b], sizes[1][d])), -count, b, d)
 
 
-def _by_title(base: Document, draft: Document, heads, found: dict[int, int], taken) -> None:
+def _by_title(
+    base: Document, draft: Document, heads: Heads, found: dict[int, int], taken: set[int]
+) -> None:
     """Pair the headings still alone: the same title first, then a similar one, in order."""
     left_base = [b for b in heads[0] if b not in found]
     left_draft = [d for d in heads[1] if d not in taken]
@@ -116,9 +132,16 @@ def _by_title(base: Document, draft: Document, heads, found: dict[int, int], tak
         _similar_titles(base, draft, left_base, left_draft, found, taken)
 
 
-def _similar_titles(base, draft, left_base, left_draft, found, taken) -> None:
+def _similar_titles(
+    base: Document,
+    draft: Document,
+    left_base: list[int],
+    left_draft: list[int],
+    found: dict[int, int],
+    taken: set[int],
+) -> None:
     choices = [_words(draft.paragraphs[d].key) for d in left_draft]
-    candidates = []
+    candidates: list[tuple[float, int, int]] = []
     for b in left_base:
         words = _words(base.paragraphs[b].key)
         for _, score, column in process.extract(

@@ -20,13 +20,15 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import FrameType
+from typing import Any
 
 from .errors import LexiconError
 
 try:  # the parser of `re`: public as sre_parse up to Python 3.10
     from re import _parser as _sre  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre
 
 MAX_PATTERN = 200
 PATTERN_SECONDS = 5.0
@@ -49,7 +51,7 @@ def pattern_problem(pattern: str) -> str | None:
     return _risk(list(parsed), repeated=False)
 
 
-def _risk(items: list, repeated: bool) -> str | None:
+def _risk(items: list[tuple[Any, Any]], repeated: bool) -> str | None:
     """The first shape in parsed `items` that can backtrack without end."""
     for op, value in items:
         problem = None
@@ -123,7 +125,7 @@ class _Expired(Exception):
     """The timer of a bounded search rang."""
 
 
-def _ring(signum, frame) -> None:
+def _ring(signum: int, frame: FrameType | None) -> None:
     raise _Expired
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Comparison, Status
+from .model import Comparison, Edit, Status
 from .rules.editorial import change_blocks
 
 MIN_PLACES = 3
@@ -59,5 +60,5 @@ def covered_pairs(comparison: Comparison, repeats: tuple[Repeat, ...]) -> frozen
     )
 
 
-def _blocks(edits) -> list[tuple[str, str]]:
+def _blocks(edits: Sequence[Edit]) -> list[tuple[str, str]]:
     return [(" ".join(d.split()), " ".join(i.split())) for d, i in change_blocks(edits)]

@@ -181,7 +181,12 @@ def _labelled(document: Document) -> int:
     return sum(paragraph.label is not None for paragraph in document.paragraphs)
 
 
-def _cuts(document, candidates, starts, prepared) -> dict[int, list[int]]:
+def _cuts(
+    document: Document,
+    candidates: list[tuple[int, re.Match[str]]],
+    starts: dict[str, set[str]],
+    prepared: Document,
+) -> dict[int, list[int]]:
     """Where to cut each glued paragraph: at labels whose text the other version
     starts a paragraph with and this one does not."""
     cuts: dict[int, list[int]] = {}

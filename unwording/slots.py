@@ -28,7 +28,7 @@ SDG targets and indicators; see README, "Alignment on real texts").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -219,10 +219,14 @@ def loose_score(found: Shared, candidate: Candidate) -> float | None:
     return similarity + 0.5 * found.containment + (0.5 if candidate.same_label else 0.0)
 
 
+Scorer = Callable[[int, int], float | None]
+ContentWords = Callable[[int], list[int]]
+
+
 def match_in_order(
     base_ids: list[int],
     draft_ids: list[int],
-    score,
+    score: Scorer,
 ) -> list[tuple[int, int]]:
     """Best-weight pairing of two runs that keeps their order (no crossings).
 
@@ -242,8 +246,14 @@ def match_in_order(
     return _walk(weights, best, base_ids, draft_ids)
 
 
-def _walk(weights, best, base_ids, draft_ids) -> list[tuple[int, int]]:
-    pairs, i, j = [], 0, 0
+def _walk(
+    weights: list[list[float | None]],
+    best: list[list[float]],
+    base_ids: list[int],
+    draft_ids: list[int],
+) -> list[tuple[int, int]]:
+    pairs: list[tuple[int, int]] = []
+    i, j = 0, 0
     while i < len(base_ids) and j < len(draft_ids):
         weight = weights[i][j]
         if weight is not None and best[i][j] == weight + best[i + 1][j + 1]:
@@ -257,7 +267,10 @@ def _walk(weights, best, base_ids, draft_ids) -> list[tuple[int, int]]:
 
 
 def moved_pairs(
-    base_ids: list[int], draft_ids: list[int], base_words, draft_words
+    base_ids: list[int],
+    draft_ids: list[int],
+    base_words: ContentWords,
+    draft_words: ContentWords,
 ) -> list[tuple[int, int]]:
     """Leftovers anywhere whose content clearly continues, best first, one to one.
 

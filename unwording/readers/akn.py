@@ -64,7 +64,7 @@ def read_akn(data: bytes, source: str) -> Document:
         (" ".join(_text(note, namespace).split()), "footnote")
         for note in root.iter(f"{{{namespace}}}authorialNote")
     ]
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     footnotes = 0
     for text, label, kind in items + [(t, None, Kind.FOOTNOTE) for t, _ in notes]:
         if text:

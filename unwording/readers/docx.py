@@ -190,7 +190,9 @@ def _blocks(container: etree._Element, reader: _Reader) -> Iterator[_Block]:
         yield from _joined(pending, reader, number)
 
 
-def _joined(pending, reader: _Reader, number: int) -> Iterator[_Block]:
+def _joined(
+    pending: list[tuple[etree._Element, _Text]], reader: _Reader, number: int
+) -> Iterator[_Block]:
     """Paragraphs whose marks were removed, joined with the paragraph that follows."""
     first = pending[0][0]
     joined = _Text()

@@ -39,7 +39,7 @@ class Numbering:
     levels: dict[str, dict[int, Level]] = field(default_factory=dict)
     abstract_of: dict[str, str] = field(default_factory=dict)
     style_numbering: dict[str, tuple[str, int]] = field(default_factory=dict)
-    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    counters: dict[str | None, dict[int, int]] = field(default_factory=dict)  # by abstract list
 
     def label(self, paragraph: etree._Element) -> str | None:
         """The label Word shows for `paragraph`, advancing the list's counters."""

@@ -184,7 +184,9 @@ def _known_words(text: str) -> Callable[[], set[str]]:
     return known
 
 
-def _paragraph(index: int, piece: list[Line], markdown: bool, known) -> Paragraph:
+def _paragraph(
+    index: int, piece: list[Line], markdown: bool, known: Callable[[], set[str]]
+) -> Paragraph:
     location = Location(piece[0][0], piece[-1][0])
     text = piece[0][1] if len(piece) == 1 else layout.joined(piece, known)
     heading = HEADING.match(text) if markdown and text[0] == "#" else None

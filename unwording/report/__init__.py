@@ -22,7 +22,8 @@ def _lazy(module: str, function: str) -> Renderer:
     """A renderer imported on first use (lxml costs start-up time for text and JSON)."""
 
     def renderer(comparison: Comparison, settings: RenderSettings) -> str:
-        return getattr(import_module(f"{__name__}.{module}"), function)(comparison, settings)
+        render_with: Renderer = getattr(import_module(f"{__name__}.{module}"), function)
+        return render_with(comparison, settings)
 
     renderer.__name__ = function
     return renderer

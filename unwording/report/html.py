@@ -23,7 +23,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .. import __version__
-from ..model import Comparison
+from ..model import Comparison, Document
 from .html_builder import css_id, element, link
 from .html_document import render_document
 from .html_summary import render_summary
@@ -75,7 +75,9 @@ def render_html(comparison: Comparison, settings: RenderSettings | None = None) 
         "Deleted text is struck through, inserted text underlined."
     )
     etree.SubElement(body, "script").text = script
-    page = lxml_html.tostring(root, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
+    page: str = lxml_html.tostring(
+        root, doctype="<!DOCTYPE html>", encoding="unicode", method="html"
+    )
     return page + "\n"
 
 
@@ -104,7 +106,7 @@ def _category_css(colours: dict[str, str]) -> str:
     return "\n" + "\n".join(rules) + "\n"
 
 
-def _head(root, comparison: Comparison, style: str, script: str) -> None:
+def _head(root: etree._Element, comparison: Comparison, style: str, script: str) -> None:
     head = etree.SubElement(root, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     policy = (
@@ -119,11 +121,11 @@ def _head(root, comparison: Comparison, style: str, script: str) -> None:
     element(head, "style", style)
 
 
-def _name(document) -> str:
+def _name(document: Document) -> str:
     return document.source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _page_head(body, comparison: Comparison, settings: RenderSettings) -> None:
+def _page_head(body: etree._Element, comparison: Comparison, settings: RenderSettings) -> None:
     header = etree.SubElement(body, "header", **{"class": "page-head"})
     h1 = element(header, "h1", "Changes from ")
     element(h1, "cite", _name(comparison.base))
@@ -144,7 +146,7 @@ def _page_head(body, comparison: Comparison, settings: RenderSettings) -> None:
     )
 
 
-def _describe(document) -> str:
+def _describe(document: Document) -> str:
     parts = [document.source]
     symbol = document_symbol(document)
     if symbol:
@@ -169,7 +171,7 @@ _STEPS = (
 )
 
 
-def _controls(body, comparison: Comparison, colours: dict[str, str]) -> None:
+def _controls(body: etree._Element, comparison: Comparison, colours: dict[str, str]) -> None:
     """The controls bar (hidden until the script shows it): view, filter, steps."""
     attributes = {"class": "controls", "aria-label": "Report controls"}
     nav = etree.SubElement(body, "nav", id="controls", hidden="hidden", **attributes)

@@ -44,7 +44,9 @@ def link(parent: etree._Element, text: str, **attributes: str) -> etree._Element
     return anchor
 
 
-def element(parent: etree._Element, tag: str, text: str | None = None, **attributes: str):
+def element(
+    parent: etree._Element, tag: str, text: str | None = None, **attributes: str
+) -> etree._Element:
     """Append a child element with optional text."""
     child = etree.SubElement(parent, tag, **_safe_attributes(attributes))
     child.text = safe_text(text) if text is not None else None

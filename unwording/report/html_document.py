@@ -17,11 +17,13 @@ from lxml import etree
 from ..model import Comparison, Edit, Flag, Kind, Op, Pair, Status
 from .html_bidi import text_attributes, write_isolated
 from .html_builder import append_text, css_id, element, link
-from .names import paragraph_names
+from .names import Names, paragraph_names
 from .wording import flag_action, flag_body
 
+Marker = tuple[re.Pattern[str], dict[str, str]]  # flagged texts, and the category of each
 
-def render_document(main, comparison: Comparison) -> None:
+
+def render_document(main: etree._Element, comparison: Comparison) -> None:
     section = etree.SubElement(
         main, "section", id="document", **{"class": "document", "aria-labelledby": "document-h"}
     )
@@ -50,7 +52,7 @@ def _ghost_places(pairs: tuple[Pair, ...]) -> dict[int, list[int]]:
     return places
 
 
-def _ghost(section, number: int, pair: Pair, names) -> None:
+def _ghost(section: etree._Element, number: int, pair: Pair, names: Names) -> None:
     ghost = element(section, "p", None, id=f"from-{number}", **{"class": "ghost"})
     append_text(ghost, f"{_labels(pair.base, names[0])} stood here; it moved to ")
     link(ghost, _labels(pair.draft, names[1]), href=f"#pair-{number}")
@@ -62,7 +64,12 @@ def _labels(indices: tuple[int, ...], names: list[str]) -> str:
 
 
 def _pair(
-    section, comparison: Comparison, number: int, pair: Pair, names, flags: list[Flag]
+    section: etree._Element,
+    comparison: Comparison,
+    number: int,
+    pair: Pair,
+    names: Names,
+    flags: list[Flag],
 ) -> None:
     heading = pair_kind(comparison, pair) is Kind.HEADING
     classes = ["pair", pair.status.value]
@@ -83,7 +90,9 @@ def _pair(
         _pair_flags(article, comparison, flags)
 
 
-def _pair_head(article, comparison: Comparison, number: int, pair: Pair, names) -> None:
+def _pair_head(
+    article: etree._Element, comparison: Comparison, number: int, pair: Pair, names: Names
+) -> None:
     head = etree.SubElement(article, "div", **{"class": "pair-head"})
     base, draft = _labels(pair.base, names[0]), _labels(pair.draft, names[1])
     if base and draft:
@@ -116,7 +125,9 @@ def pair_kind(comparison: Comparison, pair: Pair) -> Kind | None:
     return comparison.base.paragraphs[pair.base[0]].kind
 
 
-def _pair_text(parent, comparison: Comparison, pair: Pair, flags: list[Flag]) -> None:
+def _pair_text(
+    parent: etree._Element, comparison: Comparison, pair: Pair, flags: list[Flag]
+) -> None:
     marker = _marker(flags)
     if pair.status is Status.UNCHANGED:
         text = "\n".join(comparison.draft.paragraphs[i].text for i in pair.draft)
@@ -126,7 +137,7 @@ def _pair_text(parent, comparison: Comparison, pair: Pair, flags: list[Flag]) ->
         _edit(parent, edit, marker)
 
 
-def _edit(parent, edit: Edit, marker) -> None:
+def _edit(parent: etree._Element, edit: Edit, marker: Marker | None) -> None:
     if edit.op is Op.EQUAL or (edit.typographic and edit.op is Op.INSERT):
         _write(parent, edit.text, marker)
     elif edit.op is Op.DELETE and not edit.typographic:
@@ -135,7 +146,9 @@ def _edit(parent, edit: Edit, marker) -> None:
         _change(parent, "ins", "inserted: ", edit, marker)
 
 
-def _change(parent, tag: str, spoken: str, edit: Edit, marker) -> None:
+def _change(
+    parent: etree._Element, tag: str, spoken: str, edit: Edit, marker: Marker | None
+) -> None:
     text = edit.text
     change = etree.SubElement(parent, tag)
     if edit.author:
@@ -154,7 +167,7 @@ def _fold(text: str) -> str:
     return " ".join(re.split(_GAP, text.lower().strip()))
 
 
-def _marker(flags: list[Flag]):
+def _marker(flags: list[Flag]) -> Marker | None:
     """A regex of the flagged texts of a pair, and the category of each."""
     found = {_fold(flag.matched): flag.category for flag in flags if flag.matched.strip()}
     if not found:
@@ -164,7 +177,7 @@ def _marker(flags: list[Flag]):
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE), found
 
 
-def _write(parent, text: str, marker) -> None:
+def _write(parent: etree._Element, text: str, marker: Marker | None) -> None:
     """Append text, marking flagged terms and turning newlines into paragraph breaks."""
     for number, line in enumerate(text.split("\n")):
         if number:
@@ -172,7 +185,7 @@ def _write(parent, text: str, marker) -> None:
         _write_line(parent, line, marker)
 
 
-def _write_line(parent, text: str, marker) -> None:
+def _write_line(parent: etree._Element, text: str, marker: Marker | None) -> None:
     if marker is None:
         append_text(parent, text)
         return
@@ -187,7 +200,7 @@ def _write_line(parent, text: str, marker) -> None:
     append_text(parent, text[position:])
 
 
-def _pair_flags(article, comparison: Comparison, flags: list[Flag]) -> None:
+def _pair_flags(article: etree._Element, comparison: Comparison, flags: list[Flag]) -> None:
     listing = etree.SubElement(article, "ul", **{"class": "pair-flags", "aria-label": "Flags"})
     for flag in flags:
         item = etree.SubElement(listing, "li")

@@ -15,7 +15,7 @@ from ..rules.severity import by_severity
 from .brief import key_changes
 from .html_bidi import write_isolated
 from .html_builder import append_text, css_id, element, link
-from .names import paragraph_names
+from .names import Names, paragraph_names
 from .wording import flag_action
 
 SECTIONS = (
@@ -34,7 +34,7 @@ _INDEX = (("substantive", "Substantive changes"), ("editorial", "Editorial chang
 COLLAPSE_ABOVE = 60  # pairs; a longer text's index and table of flags start closed
 
 
-def render_summary(main, comparison: Comparison, colours: dict[str, str]) -> None:
+def render_summary(main: etree._Element, comparison: Comparison, colours: dict[str, str]) -> None:
     """Counts, warnings and key changes, then the index of changes and the table of
     flags in a collapsible part (closed for long texts), then the legend."""
     section = etree.SubElement(
@@ -51,7 +51,7 @@ def render_summary(main, comparison: Comparison, colours: dict[str, str]) -> Non
     _legend(section, comparison, colours)
 
 
-def _counts(section, comparison: Comparison) -> None:
+def _counts(section: etree._Element, comparison: Comparison) -> None:
     counts = etree.SubElement(section, "ul", **{"class": "counts"})
     summary = vars(comparison.summary)
     for name in (*SECTIONS, "flags"):
@@ -60,7 +60,7 @@ def _counts(section, comparison: Comparison) -> None:
         append_text(item, _COUNT_NAMES.get(name, name))
 
 
-def _file_notes(section, comparison: Comparison) -> None:
+def _file_notes(section: etree._Element, comparison: Comparison) -> None:
     file_notes = [notice for notice in comparison.warnings if notice.source != "comparison"]
     if file_notes:
         element(section, "h3", "Notes from the files (comments and what was not read)")
@@ -69,7 +69,7 @@ def _file_notes(section, comparison: Comparison) -> None:
             element(notes, "li", str(notice))
 
 
-def _details(section, comparison: Comparison, colours: dict[str, str]) -> None:
+def _details(section: etree._Element, comparison: Comparison, colours: dict[str, str]) -> None:
     """The index of changes and the table of flags, open unless the text is long."""
     if not comparison.flags:
         element(
@@ -103,7 +103,7 @@ _COUNT_NAMES = {
 }
 
 
-def _brief(section, comparison: Comparison) -> None:
+def _brief(section: etree._Element, comparison: Comparison) -> None:
     """The key changes: every high-severity flag (up to a screen), linked."""
     lines, more = key_changes(comparison)
     if not lines:
@@ -118,7 +118,7 @@ def _brief(section, comparison: Comparison) -> None:
         element(listing, "li", f"… and {more} more in the table of flags below")
 
 
-def _change_index(section, comparison: Comparison) -> None:
+def _change_index(section: etree._Element, comparison: Comparison) -> None:
     """Links to every changed paragraph: substantive changes first, then editorial ones."""
     names = paragraph_names(comparison.draft), paragraph_names(comparison.base)
     repeats = find_repeats(comparison)
@@ -141,7 +141,9 @@ def _change_index(section, comparison: Comparison) -> None:
         _repeat_line(section, comparison, repeat, names)
 
 
-def _repeat_line(section, comparison: Comparison, repeat: Repeat, names) -> None:
+def _repeat_line(
+    section: etree._Element, comparison: Comparison, repeat: Repeat, names: Names
+) -> None:
     """One substitution made in many paragraphs, with links to every place."""
     line = element(section, "p", None, **{"class": "index repeated"})
     element(line, "strong", "Repeated change: ")
@@ -155,14 +157,14 @@ def _repeat_line(section, comparison: Comparison, repeat: Repeat, names) -> None
         link(line, _place(comparison.pairs[number], names), href=f"#pair-{number}")
 
 
-def _place(pair: Pair, names) -> str:
+def _place(pair: Pair, names: Names) -> str:
     draft_names, base_names = names
     if pair.draft:
         return "+".join(draft_names[i] for i in pair.draft)
     return base_names[pair.base[0]] + " (base, deleted)"
 
 
-def _legend(section, comparison: Comparison, colours: dict[str, str]) -> None:
+def _legend(section: etree._Element, comparison: Comparison, colours: dict[str, str]) -> None:
     """What the marks mean: deletions, insertions and each flag category's colour."""
     legend = etree.SubElement(section, "ul", **{"class": "legend", "aria-label": "Legend"})
     deleted = element(element(legend, "li", None), "del", "struck through")
@@ -179,7 +181,7 @@ def _legend(section, comparison: Comparison, colours: dict[str, str]) -> None:
         )
 
 
-def _flag_table(section, comparison: Comparison, colours: dict[str, str]) -> None:
+def _flag_table(section: etree._Element, comparison: Comparison, colours: dict[str, str]) -> None:
     element(section, "h3", "Flagged terms")
     wrap = etree.SubElement(section, "div", **{"class": "table-wrap"})
     table = etree.SubElement(wrap, "table", **{"class": "flags"})
@@ -228,7 +230,7 @@ def _grouped(flags: tuple[Flag, ...]) -> dict[tuple[int, str, str, str], list[Fl
     return dict(sorted(groups.items()))
 
 
-def _flag_place(flag: Flag, names) -> str:
+def _flag_place(flag: Flag, names: Names) -> str:
     draft_names, base_names = names
     if flag.draft:
         return draft_names[flag.draft[0]]

@@ -47,7 +47,7 @@ def _options(comparison: Comparison) -> dict[str, Any]:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
-_STRING = json.encoder.c_encode_basestring or json.encoder.py_encode_basestring
+_STRING = json.encoder.encode_basestring  # the C encoder when there is one, else Python's
 
 
 def _dump(value: Any) -> str:

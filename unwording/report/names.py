@@ -14,6 +14,8 @@ _SYMBOL = re.compile(
 )
 _RESOLUTION_NUMBER = re.compile(r"^(\d{2,3}/\d{1,4})\.\s")
 
+Names = tuple[list[str], list[str]]  # the paragraph names of both documents
+
 
 def paragraph_names(document: Document) -> list[str]:
     """One display name per paragraph: its address, else `1.`, `(a)`, `PP3`, `OP2` or `¶12`."""

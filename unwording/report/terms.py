@@ -67,13 +67,13 @@ def _term(term: Term) -> list[str]:
 def _scales(rulebook: Rulebook) -> list[str]:
     scales = rulebook.scales
     lines = ["", "== Verb scales (strongest first)"]
-    by_scale = defaultdict(dict)
+    by_scale: defaultdict[str, dict[tuple[float, str], list[str]]] = defaultdict(dict)
     for form, verbs in scales.forms.items():
         for verb in verbs:
             by_scale[verb.scale].setdefault((verb.strength, verb.name), []).append(form)
-    for scale, verbs in by_scale.items():
+    for scale, named in by_scale.items():
         lines.append(f"{scales.titles.get(scale, scale)} [{scale}]")
-        for (strength, name), forms in sorted(verbs.items(), key=lambda item: -item[0][0]):
+        for (strength, name), forms in sorted(named.items(), key=lambda item: -item[0][0]):
             lines.append(f"  {strength:>4g}  {name}: {', '.join(forms)}")
     if scales.modal_forms:
         ordered = sorted(scales.modal_forms.items(), key=lambda item: -item[1].strength)

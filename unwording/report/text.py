@@ -14,7 +14,7 @@ from .. import __version__
 from ..model import EDITORIAL, SUBSTANTIVE, Comparison, Edit, Flag, Op, Pair, Status
 from ..repeats import Repeat, covered_pairs, find_repeats
 from .brief import key_changes
-from .names import paragraph_names
+from .names import Names, paragraph_names
 from .settings import RenderSettings
 from .wording import flag_action, flag_body
 
@@ -95,7 +95,7 @@ def _brief_lines(comparison: Comparison, style: _Style) -> list[str]:
     return lines
 
 
-def _repeat_lines(repeats: tuple[Repeat, ...], comparison: Comparison, style) -> list[str]:
+def _repeat_lines(repeats: tuple[Repeat, ...], comparison: Comparison, style: _Style) -> list[str]:
     if not repeats:
         return []
     names = paragraph_names(comparison.draft)
@@ -128,7 +128,13 @@ def _header(comparison: Comparison, style: _Style) -> list[str]:
     return [style(_BOLD, title), counts] + ([verdict] if verdict else []) + (by if authors else [])
 
 
-def _pair_lines(comparison, pair: Pair, names, flags: list[Flag], style: _Style) -> list[str]:
+def _pair_lines(
+    comparison: Comparison,
+    pair: Pair,
+    names: Names,
+    flags: list[Flag],
+    style: _Style,
+) -> list[str]:
     lines = ["", style(_BOLD, _title(pair, names))]
     if pair.status is Status.UNCHANGED:
         lines.append(
@@ -147,7 +153,7 @@ def _pair_lines(comparison, pair: Pair, names, flags: list[Flag], style: _Style)
     return lines
 
 
-def _title(pair: Pair, names: tuple[list[str], list[str]]) -> str:
+def _title(pair: Pair, names: Names) -> str:
     base = "+".join(names[0][i] for i in pair.base)
     draft = "+".join(names[1][i] for i in pair.draft)
     if base and draft:
@@ -187,7 +193,7 @@ def _flag_line(flag: Flag, comparison: Comparison, style: _Style) -> str:
     return style(_YELLOW, f"  ! {flag_action(flag)} {_safe(body)}")
 
 
-def _renumbered_lines(pairs: tuple[Pair, ...], names) -> list[str]:
+def _renumbered_lines(pairs: tuple[Pair, ...], names: Names) -> list[str]:
     only = [p for p in pairs if p.renumbered and p.status is Status.UNCHANGED and not p.moved]
     if not only:
         return []

@@ -210,7 +210,8 @@ def _glue(text: str, start: int, end: int) -> tuple[str, str]:
 
 def parse_bracket(inner: str) -> Bracket:
     """Split a bracket's inside into its alternatives (`a / b`), each with its attribution."""
-    alternatives, parties = [], []
+    alternatives: list[str] = []
+    parties: list[str] = []
     for part in _split_alternatives(inner):
         text, who = alt.attributed(part.strip())
         if text:
@@ -463,7 +464,11 @@ def _changed(text: PairText, bracket: Bracket, twin: Bracket, detail: str) -> Fl
 
 
 def _added(
-    text: PairText, sides: alt.Sides, bracket: Bracket, base_spans: list, context: alt.Paragraph
+    text: PairText,
+    sides: alt.Sides,
+    bracket: Bracket,
+    base_spans: list[tuple[int, int]],
+    context: alt.Paragraph,
 ) -> Flag:
     """A new draft bracket: around new text, or around text the base had unbracketed."""
     slot = sides.slot(bracket.start, bracket.end, reverse=True)
@@ -483,5 +488,14 @@ def _flag(text: PairText, kind: str, bracket: Bracket, detail: str, **wording: A
     """A `brackets` flag on `bracket`; `wording`: `before`, `after`, `parties` (its own)."""
     term = bracket.text if len(bracket.text) <= _TERM_LIMIT else bracket.text[:_TERM_LIMIT] + "…"
     wording.setdefault("parties", bracket.parties)
-    where = {"base": text.pair.base, "draft": text.pair.draft, "pair": text.number}
-    return Flag(kind, "brackets", term, bracket.raw, detail=detail, **where, **wording)
+    return Flag(
+        kind,
+        "brackets",
+        term,
+        bracket.raw,
+        detail=detail,
+        base=text.pair.base,
+        draft=text.pair.draft,
+        pair=text.number,
+        **wording,
+    )

@@ -115,7 +115,7 @@ def _names_modal(flag: Flag, modal_words: dict[int, set[str]]) -> bool:
     return any(f" {word.lower()} " in term for word in modal_words.get(flag.pair, ()))
 
 
-def _copy(flag: Flag, pairs, base: Document, seen: set[str]) -> bool:
+def _copy(flag: Flag, pairs: Sequence[Pair], base: Document, seen: set[str]) -> bool:
     """A deleted paragraph word for word the same as one already flagged deleted."""
     key = base.paragraphs[pairs[flag.pair].base[0]].key
     if key in seen:
@@ -138,7 +138,9 @@ def _said_before(flag: Flag, said: dict[tuple[str, str, str], int]) -> bool:
     return last is not None and flag.pair - last <= REPEAT_WINDOW
 
 
-def _bracketed_hedge(flag: Flag, hedges: dict, base: Document, draft: Document) -> bool:
+def _bracketed_hedge(
+    flag: Flag, hedges: dict[tuple[str, str], Term], base: Document, draft: Document
+) -> bool:
     """A hedge removed (added) that stood only inside brackets of the base (draft)."""
     if not flag.kind.startswith("hedge_"):
         return False
@@ -204,7 +206,9 @@ def _presence(base: Document, draft: Document, terms: Sequence[Term]) -> Callabl
     return present
 
 
-def _carried(flags, pairs, base: Document, draft: Document) -> dict[int, tuple[float, str]]:
+def _carried(
+    flags: Sequence[Flag], pairs: Sequence[Pair], base: Document, draft: Document
+) -> dict[int, tuple[float, str]]:
     """For each deleted paragraph whose wording lives on in the draft: the share of
     its content words found in one draft paragraph, and that paragraph's address."""
     deleted = [f.pair for f in flags if f.kind == "paragraph_deleted" or _dropped_option(f)]

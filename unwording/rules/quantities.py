@@ -21,10 +21,10 @@ year: when a meeting was held).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..model import Flag, Op, Status
+from ..model import Edit, Flag, Op, Status
 from . import PairText
 
 _NUMBER = r"\[\d+(?:\.\d+)?(?:\]\[\d+(?:\.\d+)?)+\]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -172,7 +172,7 @@ def _referred(old: Quantity, text: PairText) -> bool:
     )
 
 
-def _changes_with_context(edits) -> Iterator[tuple[str, str, str]]:
+def _changes_with_context(edits: Iterable[Edit]) -> Iterator[tuple[str, str, str]]:
     """Each run of changes (deleted, inserted) with the unchanged words right after it."""
     deleted: list[str] = []
     inserted: list[str] = []

@@ -208,7 +208,9 @@ def _restated(modal: str, base_modals: list[str], base: str) -> bool:
     return bool(stem) and stem in base.lower()
 
 
-def _paired_in_changes(text: PairText, modal, removed: list[str], added: list[str]):
+def _paired_in_changes(
+    text: PairText, modal: re.Pattern[str], removed: list[str], added: list[str]
+) -> Iterator[tuple[str, str]]:
     """Modals that gave way to others inside one change (a run of deleted and inserted
     words of at most `MAX_MODAL_CHANGE` words a side); what is paired leaves the two
     lists, so only modals that came or went alone are left in them."""
@@ -280,7 +282,8 @@ def _modals(text: str, modal: re.Pattern[str]) -> tuple[list[str], list[str]]:
         depth += char == "["
         depth_at.append(depth)
         depth -= char == "]" and depth > 0
-    outside, inside = [], []
+    outside: list[str] = []
+    inside: list[str] = []
     for found in modal.finditer(text):
         (inside if depth_at[found.start()] else outside).append(found.group())
     return outside, inside
