@@ -15,6 +15,7 @@ import re
 import sys
 import traceback
 from pathlib import Path
+from typing import IO, Any
 
 import click
 
@@ -48,7 +49,7 @@ class _Failure(click.ClickException):
 
     exit_code = EXIT_ERROR
 
-    def show(self, file=None) -> None:
+    def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"unwording: error: {self.message}", err=True)
 
 
@@ -153,25 +154,25 @@ def cli() -> None:
 )
 @_DEBUG
 def compare_command(
-    base,
-    draft,
-    fmt,
-    output,
-    fail_on,
-    fail_on_changes,
-    stat,
-    quiet,
-    strict,
-    lexicon,
-    profile,
-    color,
-    no_color,
-    lang,
-    changes,
-    fmt_in,
-    no_timestamp,
-    debug,
-):
+    base: str,
+    draft: str | None,
+    fmt: str,
+    output: str | None,
+    fail_on: str | None,
+    fail_on_changes: bool,
+    stat: bool,
+    quiet: bool,
+    strict: bool,
+    lexicon: str | None,
+    profile: str | None,
+    color: str,
+    no_color: bool,
+    lang: str,
+    changes: str,
+    fmt_in: str | None,
+    no_timestamp: bool,
+    debug: bool,
+) -> None:
     """Compare BASE with DRAFT (either may be '-' for stdin).
 
     With BASE alone, BASE must be a Word file with tracked changes: its text with
@@ -240,7 +241,7 @@ def _report_format(fmt: str, stat: bool) -> str:
 @_LEXICON
 @_PROFILE
 @_DEBUG
-def terms_command(lang, lexicon, profile, debug):
+def terms_command(lang: str, lexicon: str | None, profile: str | None, debug: bool) -> None:
     """List the profiles, and the watched terms, hedges and verb scales by category."""
     try:
         write_stdout(render_terms(load_rulebook(lang, lexicon, profile)))
@@ -259,7 +260,16 @@ def terms_command(lang, lexicon, profile, debug):
 @click.argument("new_hex")
 @click.argument("new_mode")
 @click.argument("rename", nargs=-1)
-def git_diff_command(path, old_file, old_hex, old_mode, new_file, new_hex, new_mode, rename):
+def git_diff_command(
+    path: str,
+    old_file: str,
+    old_hex: str,
+    old_mode: str,
+    new_file: str,
+    new_hex: str,
+    new_mode: str,
+    rename: tuple[str, ...],
+) -> None:
     """git's external diff (GIT_EXTERNAL_DIFF=unwording, or a diff driver's command):
     the seven arguments git passes (nine for a rename). A file added or deleted, or one
     that cannot be read, is one line, and the exit code is 0 so that git goes on."""
