@@ -12,9 +12,16 @@ peak memory is the child's maximum resident set size.
 
     python bench/bench.py                 # 10k, 100k and 1M words
     python bench/bench.py --sizes 10000 --repeat 1 --timeout 30
+    python bench/bench.py --shape dense   # paragraphs of ~35 words (shapes.py)
+    python bench/bench.py --shape shuffled --sizes 700000 --formats json html
 
-Baselines in the same run: a word-level difflib diff of the whole documents (the
-obvious approach) and the `redlines` package (pip install 'unwording[bench]').
+Shapes (shapes.py): `long` (the resolutions' own paragraphs, ~60 words), `dense`
+(cut into ~35 words) and `shuffled` (dense, each paragraph changed by one word, the
+order shuffled; the run also says how many paragraphs were paired with their origin).
+
+Baselines in the same run: `git diff --no-index --word-diff` (C), a word-level
+difflib diff of the whole documents (the obvious approach in Python) and the
+`redlines` package (pip install 'unwording[bench]'); `--baselines git` keeps only git.
 """
 
 from __future__ import annotations
@@ -28,6 +35,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import shapes
 
 HERE = Path(__file__).resolve().parent
 NUMBER = re.compile(r"\d+")
@@ -67,10 +76,12 @@ def corpus() -> list[list[str]]:
     ]
 
 
-def build(words: int, seed: int = 7) -> tuple[str, str]:
-    """A base of about `words` words and its edited draft."""
+def build(words: int, seed: int = 7, shape: str = "long") -> tuple[str, str]:
+    """A base of about `words` words and its draft, edited as `shape` says."""
     rng = random.Random(seed)
     resolutions, base, count, session = corpus(), [], 0, 0
+    if shape != "long":
+        resolutions = [shapes.dense(paragraphs) for paragraphs in resolutions]
     while count < words:
         for paragraphs in resolutions:
             copy = [NUMBER.sub(lambda m, s=session: _shift(m, s), p) for p in paragraphs]
@@ -79,6 +90,9 @@ def build(words: int, seed: int = 7) -> tuple[str, str]:
             if count >= words:
                 break
         session += 1
+    if shape == "shuffled":
+        flat = [paragraph for paragraphs in base for paragraph in paragraphs]
+        return _text([flat]), _text([shapes.shuffled(flat, seed)[0]])
     draft = [_edit(paragraphs, rng, resolutions) for paragraphs in base]
     return _text(base), _text(draft)
 
@@ -143,29 +157,36 @@ def unwording_command(base: Path, draft: Path, out: Path, *options: str) -> list
     ]
 
 
-def approaches(base: Path, draft: Path, out: Path) -> dict[str, list[str]]:
+def approaches(
+    base: Path, draft: Path, out: Path, formats: list[str], baselines: list[str]
+) -> dict[str, list[str]]:
     files = (str(base), str(draft), str(out))
-    return {
-        "unwording (json)": unwording_command(base, draft, out, "-f", "json"),
-        "unwording (html)": unwording_command(base, draft, out, "-f", "html"),
-        "unwording (text)": unwording_command(base, draft, out),
-        "difflib words (whole document)": [sys.executable, "-c", DIFFLIB, *files],
-        "redlines (whole document)": [sys.executable, "-c", REDLINES, *files],
+    found = {
+        f"unwording ({fmt})": unwording_command(base, draft, out, "-f", fmt) for fmt in formats
     }
+    others = {
+        "git": ("git --word-diff (C)", ["git", "diff", "--no-index", "--word-diff", *files[:2]]),
+        "difflib": ("difflib words (whole document)", [sys.executable, "-c", DIFFLIB, *files]),
+        "redlines": ("redlines (whole document)", [sys.executable, "-c", REDLINES, *files]),
+    }
+    found.update(dict(others[name] for name in baselines))
+    return found
 
 
-def run(sizes: list[int], repeat: int, timeout: float) -> list[tuple]:
+def run(sizes: list[int], repeat: int, timeout: float, options: argparse.Namespace) -> list[tuple]:
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
-            base_text, draft_text = build(size)
+            base_text, draft_text = build(size, shape=options.shape)
             base, draft = Path(folder, "base.txt"), Path(folder, "draft.txt")
             base.write_text(base_text, encoding="utf-8")
             draft.write_text(draft_text, encoding="utf-8")
             words = len(base_text.split())
-            for name, command in approaches(base, draft, Path(folder, "out")).items():
+            out = Path(folder, "out")
+            commands = approaches(base, draft, out, options.formats, options.baselines)
+            for name, command in commands.items():
                 times, peak = [], 0.0
-                for _ in range(repeat if name.startswith("unwording") else 1):
+                for _ in range(repeat if name.startswith(("unwording", "git")) else 1):
                     seconds, rss = _isolated(command, timeout)
                     if seconds is None:
                         times = []
@@ -198,7 +219,7 @@ elapsed = time.perf_counter() - start
 timer.cancel()
 if code < 0:
     print("timeout 0"); sys.exit(0)
-if code:
+if code not in (0, 1):  # git diff exits with 1 when the files differ
     sys.exit(code)
 print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 """
@@ -230,10 +251,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=60)
+    parser.add_argument("--shape", choices=("long", "dense", "shuffled"), default="long")
+    parser.add_argument("--formats", nargs="+", default=["json", "html", "text"])
+    parser.add_argument(
+        "--baselines",
+        nargs="*",
+        choices=("git", "difflib", "redlines"),
+        default=["git", "difflib", "redlines"],
+    )
     args = parser.parse_args()
-    print(f"Machine: {machine()}\n")
+    print(f"Machine: {machine()}; shape: {args.shape}\n")
     print("| approach | words (base) | time (median) | peak memory |\n|---|---|---|---|")
-    run(args.sizes, args.repeat, args.timeout)
+    run(args.sizes, args.repeat, args.timeout, args)
 
 
 if __name__ == "__main__":

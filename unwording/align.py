@@ -5,7 +5,8 @@
 2. The longest in-order run of those matches is the backbone; between two
    backbone anchors lies a gap whose leftovers are fuzzy-matched locally.
 3. What is still left is fuzzy-matched globally (this finds moved and edited
-   paragraphs), by windows when there is too much of it.
+   paragraphs): every pair scored when there are few, else only pairs sharing
+   rare words (candidates.py), so a paragraph moved anywhere is found.
 4. Matched pairs grow into splits (one base paragraph, consecutive draft
    paragraphs) or merges when the joined text fits better and most of the
    added paragraph's words are found in the other side.
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .candidates import candidate_columns
 from .headings import HeadingPair, Heads, pair_headings, section_owners, structural_headings
 from .labels import label_core
 from .model import Document, Notice, Pair, Status
@@ -382,14 +384,18 @@ def _match_gaps(
 def _match_global(
     pool: Leftovers, draft_of: dict[int, int], base_of: dict[int, int], words: WordSides
 ) -> None:
+    """Fuzzy-match the leftovers anywhere: every pair scored when there are few,
+    else only the pairs that share rare words (candidates.py)."""
     left_base, left_draft = pool
     if not left_base or not left_draft:
         return
-    windows = max(1, -(-len(left_base) * len(left_draft) // MAX_GLOBAL_CELLS))
-    for window in range(windows):
-        base_part = _window(left_base, window, windows)
-        draft_part = _window(left_draft, window, windows)
-        _assign(base_part, draft_part, GLOBAL_CUTOFF, draft_of, base_of, words)
+    columns = None
+    if len(left_base) * len(left_draft) > MAX_GLOBAL_CELLS:
+        base_words, draft_words = words
+        columns = candidate_columns(
+            left_base, left_draft, base_words.__getitem__, draft_words.__getitem__
+        )
+    _assign(left_base, left_draft, GLOBAL_CUTOFF, draft_of, base_of, words, columns)
 
 
 def _match_loose(
@@ -448,11 +454,6 @@ def _loose_scorer(words: WordSides, alone: bool) -> Scorer:
     return score
 
 
-def _window(items: list[int], window: int, windows: int) -> list[int]:
-    size = len(items)
-    return items[window * size // windows : (window + 1) * size // windows]
-
-
 def _assign(
     base_ids: list[int],
     draft_ids: list[int],
@@ -460,22 +461,18 @@ def _assign(
     draft_of: dict[int, int],
     base_of: dict[int, int],
     words: WordSides,
+    columns: dict[int, list[int]] | None = None,
 ) -> None:
     """Greedy best-first one-to-one assignment of candidates scoring >= cutoff;
-    two paragraphs with the same label rank as if `LABEL_BONUS` more alike."""
+    two paragraphs with the same label rank as if `LABEL_BONUS` more alike. With
+    `columns`, a base paragraph is scored only against the draft paragraphs at its
+    positions in `draft_ids` (else against all)."""
     base_words, draft_words = words
     choices = [draft_words[d] for d in draft_ids]
     candidates = []
     for row, b in enumerate(base_ids):
-        found = process.extract(
-            base_words[b],
-            choices,
-            scorer=Indel.normalized_similarity,
-            score_cutoff=cutoff,
-            limit=None,
-        )
         label = base_words.label(b)
-        for _, score, column in found:
+        for score, column in _scores(base_words[b], choices, cutoff, columns, b):
             offset = abs(row / len(base_ids) - column / len(draft_ids))
             d = draft_ids[column]
             bonus = LABEL_BONUS if label and label == draft_words.label(d) else 0.0
@@ -484,6 +481,29 @@ def _assign(
         if b not in draft_of and d not in base_of:
             draft_of[b] = d
             base_of[d] = b
+
+
+def _scores(
+    query: list[int],
+    choices: list[list[int]],
+    cutoff: float,
+    columns: dict[int, list[int]] | None,
+    b: int,
+) -> list[tuple[float, int]]:
+    """(similarity, position in `choices`) of the choices scoring >= cutoff."""
+    if columns is None:
+        found = process.extract(
+            query, choices, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
+        )
+        return [(score, column) for _, score, column in found]
+    scored = process.extract(
+        query,
+        [choices[c] for c in columns[b]],
+        scorer=Indel.normalized_similarity,
+        score_cutoff=cutoff,
+        limit=None,
+    )
+    return [(score, columns[b][at]) for _, score, at in scored]
 
 
 def _groups(draft_of: dict[int, int], words: WordSides) -> list[_Group]:
