@@ -9,6 +9,7 @@ file with tracked changes can also be read as two documents (`read_both_views`).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -21,6 +22,14 @@ from . import akn, docx, html, pdf, text
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 STDIN = "-"
+_PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
+_AKN_ROOT = re.compile(rb"\s*<(?:[\w.-]+:)?akomaNtoso[\s/>]")
+_UNICODE_MARKS = (
+    ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"),
+    ((b"\xff\xfe", b"\xfe\xff"), "utf-16"),
+    ((b"<\x00",), "utf-16-le"),
+    ((b"\x00<",), "utf-16-be"),
+)
 
 
 @dataclass(frozen=True)
@@ -38,8 +47,24 @@ def _starts(*magics: bytes) -> Callable[[bytes], bool]:
 
 
 def _akn(data: bytes) -> bool:
-    head = data[:4096].lstrip()
-    return head.startswith(b"<") and b"<akomaNtoso" in head
+    """An XML document whose root, after any prolog (declaration, comments, processing
+    instructions, however long), is `akomaNtoso`, in UTF-8 or UTF-16/32."""
+    if not _as_utf8(data[:64]).lstrip().startswith(b"<"):
+        return False  # not markup: a long text file is not decoded again here
+    markup = _as_utf8(data)
+    position = 0
+    while found := _PROLOG.match(markup, position):
+        position = found.end()
+    return bool(_AKN_ROOT.match(markup, position))
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """`data` as UTF-8 when it is UTF-16 or UTF-32 markup (by its byte-order mark, or
+    by the zero byte of its first `<`), unchanged otherwise."""
+    for marks, codec in _UNICODE_MARKS:
+        if data.startswith(marks):
+            return data.decode(codec, errors="replace").encode("utf-8")
+    return data.removeprefix(b"\xef\xbb\xbf")
 
 
 def _html(data: bytes) -> bool:
@@ -50,7 +75,7 @@ def _html(data: bytes) -> bool:
 
 
 def _xml(data: bytes) -> bool:
-    return data[:256].lstrip().startswith(b"<?xml")
+    return _as_utf8(data[:256]).lstrip().startswith(b"<?xml")
 
 
 def _not_akn(data: bytes, source: str, changes: str) -> Document:
