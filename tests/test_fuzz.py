@@ -19,9 +19,6 @@ import fuzz_cases  # noqa: E402
 SEED = 1
 CASES = 24
 SMALL = 40_000  # bytes of input per case: the short run keeps to quick cases
-# case number -> reproducer (issue 11): pypdf's own warnings reach stderr beside the
-# one-line error (to be fixed in the package, then these marks removed)
-KNOWN: dict[int, str] = {n: "fuzz-findings/pdf-stderr-noise" for n in (9, 21, 27)}
 
 
 def small_cases() -> list[int]:
@@ -45,15 +42,7 @@ def results() -> dict[int, fuzz.Result]:
     return {r.case.number: r for r in fuzz.run_cases(NUMBERS, SEED, jobs=2)}
 
 
-@pytest.mark.parametrize(
-    "number",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN[n], strict=False))
-        if n in KNOWN
-        else n
-        for n in NUMBERS
-    ],
-)
+@pytest.mark.parametrize("number", NUMBERS)
 def test_case(results: dict[int, fuzz.Result], number: int) -> None:
     result = results[number]
     assert not result.problems, fuzz.describe(result)

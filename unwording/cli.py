@@ -50,7 +50,8 @@ class _Failure(click.ClickException):
     exit_code = EXIT_ERROR
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"unwording: error: {self.message}", err=True)
+        """One line, whatever the message holds (a parser's message may span lines)."""
+        click.echo(f"unwording: error: {' '.join(self.message.split())}", err=True)
 
 
 _LEXICON = click.option(

@@ -107,9 +107,10 @@ def _reason(error: BaseException) -> str:
 
 def _no_alias_loader(yaml: Any) -> type:
     """PyYAML's SafeLoader refusing aliases (`*name`), which make YAML bombs."""
+    safe_loader: type = yaml.SafeLoader  # PyYAML is imported only when a YAML file comes
 
-    class NoAliases(yaml.SafeLoader):
-        def compose_node(self, parent, index):
+    class NoAliases(safe_loader):  # type: ignore[misc]
+        def compose_node(self, parent: Any, index: Any) -> Any:
             if self.check_event(yaml.AliasEvent):
                 mark = self.peek_event().start_mark
                 raise yaml.composer.ComposerError(None, None, "aliases are not allowed", mark)
@@ -127,7 +128,9 @@ class _Wrong(Exception):
         self.where, self.problem = where, problem
 
 
-def checked(data: dict[str, Any], source: str, text: str = "", yaml_text: bool = False):
+def checked(
+    data: dict[str, Any], source: str, text: str = "", yaml_text: bool = False
+) -> dict[str, Any]:
     """A checked copy of a user lexicon: the keys the lexicon uses, of the right types.
     A wrong value is a LexiconError naming `source`, the line (found in `text`) and
     the key."""
@@ -177,7 +180,9 @@ def _entry(entry: Any, where: Where) -> dict[str, Any]:
     if "category" not in entry or "term" not in entry:
         raise _Wrong(where, "needs a 'category' and a 'term'")
     _known(entry, where, ENTRY_KEYS)
-    result = {key: _text(entry[key], (*where, key)) for key in ("category", "term")}
+    result: dict[str, Any] = {
+        key: _text(entry[key], (*where, key)) for key in ("category", "term")
+    }
     for key in WORDS:
         if key in entry:
             result[key] = [_phrase(p, (*where, key)) for p in _strings(entry[key], (*where, key))]

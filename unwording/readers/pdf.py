@@ -14,8 +14,12 @@ the text after it. Footnotes (after the "____" rule) become paragraphs of kind
 from __future__ import annotations
 
 import io
+import logging
 import re
+import warnings
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..errors import InputError
 from ..labels import match_label
@@ -28,7 +32,8 @@ _TOP_BAND = 6
 
 def read_pdf(data: bytes, source: str) -> Document:
     """Read the text of a PDF into paragraphs (see the module docstring)."""
-    pages = _page_lines(data, source)
+    with _pypdf_messages() as messages:
+        pages = _page_lines(data, source)
     header = _running_header(pages)
     body, notes = [], []
     for number, lines in enumerate(pages, start=1):
@@ -52,8 +57,47 @@ def read_pdf(data: bytes, source: str) -> Document:
         paragraphs.append(
             Paragraph(len(paragraphs), note.strip(), label, Kind.FOOTNOTE, Location())
         )
-    warnings = () if paragraphs else (Notice(source, "no text found (a scanned PDF?)"),)
-    return Document(source=source, paragraphs=tuple(paragraphs), warnings=warnings, format="pdf")
+    empty = () if paragraphs else (Notice(source, "no text found (a scanned PDF?)"),)
+    notices = (*empty, *_damage(source, messages))
+    return Document(source=source, paragraphs=tuple(paragraphs), warnings=notices, format="pdf")
+
+
+class _Collected(logging.Handler):
+    """Keeps pypdf's log messages (about damaged files) instead of printing them."""
+
+    def __init__(self, found: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.found = found
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.found.append(" ".join(record.getMessage().split())[:200])
+
+
+@contextmanager
+def _pypdf_messages() -> Iterator[list[str]]:
+    """pypdf's warnings while reading, collected (they would go to stderr, each on a
+    line of its own, around unwording's own messages)."""
+    logger = logging.getLogger("pypdf")
+    found: list[str] = []
+    handler, propagate = _Collected(found), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield found
+        found.extend(" ".join(str(w.message).split())[:200] for w in caught)
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _damage(source: str, messages: list[str]) -> tuple[Notice, ...]:
+    """One warning for what pypdf said about a damaged file."""
+    if not messages:
+        return ()
+    more = f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""
+    return (Notice(source, f"the PDF looks damaged; pypdf: {messages[0]}{more}"),)
 
 
 def _page_lines(data: bytes, source: str) -> list[list[str]]:
@@ -117,7 +161,8 @@ def _known_words(body: list[tuple[int, str]]) -> set[str]:
 
 def _paragraphs(body: list[tuple[int, str]], words: set[str]) -> list[tuple[int, str]]:
     result: list[tuple[int, str]] = []
-    current, page_of, last_page, fresh_page = "", 0, 0, False
+    current: list[str] = []  # the paragraph being read: each line, with its separator
+    page_of, last_page, fresh_page = 0, 0, False
     for page, line in body:
         if page != last_page:
             last_page, fresh_page = page, True
@@ -126,25 +171,48 @@ def _paragraphs(body: list[tuple[int, str]], words: set[str]) -> list[tuple[int,
         indented = line[:1].isspace() or match_label(line.strip()) is not None
         starts = indented or (not line.strip() and not fresh_page)
         fresh_page = False
-        if starts and current.strip() and not label_only(current.strip()):
-            result.append((page_of, " ".join(current.split())))
-            current = ""
+        if starts and _has_text(current):
+            result.append((page_of, _text(current)))
+            current = []
         if not current:
             page_of = page
-        current = _join(current, line.strip(), words)
-    if current.strip():
-        result.append((page_of, " ".join(current.split())))
+        _join(current, line.strip(), words)
+    if _has_text(current):
+        result.append((page_of, _text(current)))
     return result
 
 
-def _join(current: str, line: str, words: set[str]) -> str:
-    if not current:
-        return line
-    hyphenated = re.search(r"([A-Za-z]+)-$", current)
+def _text(pieces: list[str]) -> str:
+    """The paragraph: its pieces joined (each starts with its separator), spaces tidied."""
+    return " ".join("".join(pieces).split())
+
+
+def _has_text(lines: list[str]) -> bool:
+    """Whether the lines read so far hold more than a paragraph label (`9.`); only
+    the first 40 characters of text are looked at (a label is shorter)."""
+    text = ""
+    for piece in lines:
+        text += piece
+        if len(text.strip()) > 40:
+            return True
+    text = text.strip()
+    return bool(text) and not label_only(text)
+
+
+def _join(lines: list[str], line: str, words: set[str]) -> None:
+    """Add `line` to the paragraph's `lines` (after a space); a word hyphenated at the
+    end of the last line is joined with its end (the hyphen dropped when the whole word
+    occurs in the text)."""
+    if not line:  # a blank line: a space, once (no hyphenated word is joined across it)
+        if lines and not lines[-1].endswith(" "):
+            lines[-1] += " "
+        return
+    hyphenated = re.search(r"([A-Za-z]+)-$", lines[-1][-64:]) if lines else None
     following = re.match(r"([a-z]+)", line)
     if hyphenated and following:
         whole = (hyphenated.group(1) + following.group(1)).lower()
         if whole in words:
-            return current[:-1] + line
-        return current + line
-    return f"{current} {line}"
+            lines[-1] = lines[-1][:-1]
+        lines.append(line)
+    else:
+        lines.append(f" {line}" if lines else line)

@@ -44,11 +44,15 @@ def _ghost_places(pairs: tuple[Pair, ...]) -> dict[int, list[int]]:
     anchor = {
         b: n for n, pair in enumerate(pairs) if pair.draft and not pair.moved for b in pair.base
     }
+    last = max((b for pair in pairs for b in pair.base), default=-1)
+    nearest, current = [], -1  # nearest[b]: the anchor of base b or of the closest before it
+    for b in range(last + 1):
+        current = anchor.get(b, current)
+        nearest.append(current)
     places: dict[int, list[int]] = defaultdict(list)
     for number, pair in enumerate(pairs):
         if pair.moved:
-            before = [anchor[b] for b in range(pair.base[0] - 1, -1, -1) if b in anchor][:1]
-            places[before[0] if before else -1].append(number)
+            places[nearest[pair.base[0] - 1] if pair.base[0] else -1].append(number)
     return places
 
 

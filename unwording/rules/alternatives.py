@@ -26,6 +26,7 @@ alternative kept`. `options` finds "Option 2:" markers for `kept: Option 2`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -114,11 +115,31 @@ def words(
 ) -> list[Word]:
     """The words of `text[start:end]`, leaving out those inside the `skip` spans."""
     found = []
+    inside = _Spans(skip)
     for match in _WORD.finditer(text, start, len(text) if end is None else end):
-        if not any(a <= match.start() < b for a, b in skip):
+        if not inside(match.start()):
             key = _SHORT.get(match.group()) or _fold(match.group())
             found.append(Word(key, match.start(), match.end()))
     return _shortened(found) if len(found) > 2 else found
+
+
+class _Spans:
+    """Whether a position falls inside one of some (start, end) spans: a binary search,
+    so that a paragraph with thousands of brackets is read in near linear time."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __call__(self, position: int) -> bool:
+        at = bisect_right(self.starts, position) - 1
+        return at >= 0 and position < self.ends[at]
 
 
 def _shortened(found: list[Word]) -> list[Word]:

@@ -21,6 +21,10 @@ a lone `[label]` the key drops as a defined link, `[ref]: url`, `[^1]`).
   3bis]`, brackets a whole article: `kept`, `after` the draft heading;
 - `bracket_removed`: once for a deleted paragraph: `paragraph deleted` (`, with N
   other brackets`, `, all of it in brackets`).
+
+Only the first `MAX_BRACKETS` brackets of each side of a paragraph get flags of their
+own: a paragraph of thousands of brackets (never seen in a real text) would otherwise
+cost time in the square of their number; the word changes still show every one.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ from ..normalize import normalize_text
 from ..slots import is_content
 from . import PairText
 from . import alternatives as alt
+
+MAX_BRACKETS = 200  # brackets of one paragraph looked at: the first 200 of each side
 
 _TERM_LIMIT = 80
 _SQUARE = re.compile(r"[\[\]]")
@@ -357,6 +363,7 @@ def _option_flags(text: PairText, sides: alt.Sides) -> Iterator[Flag]:
 def _pair_brackets(text: PairText, sides: alt.Sides) -> Iterator[Flag]:
     base, draft = find_brackets(sides.base, text.base), find_brackets(sides.draft, text.draft)
     base_spans, draft_spans = _spans_of(base), _spans_of(draft)
+    base, draft = base[:MAX_BRACKETS], draft[:MAX_BRACKETS]  # bounded cost (see MAX_BRACKETS)
     open_draft, pending = list(draft), []
     for bracket in base:
         twin = next((d for d in open_draft if _words_of(d) == _words_of(bracket)), None)
