@@ -89,15 +89,33 @@ def write_inputs(case: Case, folder: Path) -> tuple[Path, Path]:
     return base, draft
 
 
+# `python -m unwording` that writes its own peak memory (VmHWM) to $FUZZ_PEAK on exit:
+# the child's ru_maxrss would count the harness's memory copied into it by fork()
+PEAK = """
+import atexit, os, runpy, sys
+def _peak():
+    with open("/proc/self/status") as status, open(os.environ["FUZZ_PEAK"], "w") as out:
+        out.write(next(line for line in status if line.startswith("VmHWM")))
+if os.path.exists("/proc/self/status"):
+    atexit.register(_peak)
+sys.argv[0] = "unwording"
+runpy.run_module("unwording", run_name="__main__", alter_sys=True)
+"""
+
+
 def execute(argv: list[str], cwd: Path) -> tuple[int, float, int, bool]:
     """Run with the limits; (exit code, seconds, peak bytes, timed out). Output goes to
     files in cwd: stdout.txt and stderr.txt."""
+    peak = cwd.parent / f"{cwd.name}.peak"
     env = {
         **os.environ,
         "PYTHONPATH": str(PACKAGE["root"]),
         "NO_COLOR": "1",
         "PYTHONHASHSEED": "0",
+        "FUZZ_PEAK": str(peak),
     }
+    if argv[1:3] == ["-m", "unwording"]:
+        argv = [argv[0], "-c", PEAK, *argv[3:]]
     with open(cwd / "stdout.txt", "wb") as out, open(cwd / "stderr.txt", "wb") as err:
         start = time.monotonic()
         child = subprocess.Popen(
@@ -115,7 +133,17 @@ def execute(argv: list[str], cwd: Path) -> tuple[int, float, int, bool]:
         _, status, usage = os.wait4(child.pid, 0)
         timer.cancel()
         child.returncode = code = os.waitstatus_to_exitcode(status)
-    return code, time.monotonic() - start, usage.ru_maxrss * 1024, killed.is_set()
+    return code, time.monotonic() - start, _peak(peak, usage.ru_maxrss), killed.is_set()
+
+
+def _peak(record: Path, maxrss_kib: int) -> int:
+    """Bytes: the child's own VmHWM when it wrote it, else its ru_maxrss."""
+    try:
+        kib = int(record.read_text().split()[1])
+        record.unlink()
+    except (OSError, IndexError, ValueError):
+        kib = maxrss_kib
+    return kib * 1024
 
 
 def _kill(pid: int, killed: threading.Event) -> None:

@@ -109,8 +109,8 @@ def _rebuild(pair: dict, texts: dict[str, list[str]]) -> Problems:
     base = "\n".join(texts["base"][i] for i in pair["base"])
     draft = "\n".join(texts["draft"][i] for i in pair["draft"])
     edits = pair["edits"]
-    if not edits:
-        changed = pair["status"] != "unchanged"
+    if not edits:  # right for an unchanged pair, or one whose paragraphs are labels alone
+        changed = pair["status"] != "unchanged" and bool(base or draft)
         return (
             [("json-rebuild", f"{pair['status']} pair {pair['base']} has no edits")]
             if changed
