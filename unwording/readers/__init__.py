@@ -14,11 +14,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..model import Document
-from . import akn, docx, html, pdf, text
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 STDIN = "-"
@@ -78,27 +79,39 @@ def _xml(data: bytes) -> bool:
     return _as_utf8(data[:256]).lstrip().startswith(b"<?xml")
 
 
+def _module(name: str) -> Any:
+    """A reader module, imported on first use (lxml and the encoding detector cost
+    start-up time that a comparison of plain text does not need)."""
+    return import_module(f"{__name__}.{name}")
+
+
 def _not_akn(data: bytes, source: str, changes: str) -> Document:
-    akn.read_akn(data, source)  # raises the clear "XML but not Akoma Ntoso" error
+    _module("akn").read_akn(data, source)  # raises the clear "XML but not Akoma Ntoso" error
     raise InputError(f"{source}: unreadable XML")
 
 
-def _plain(read: Callable[[bytes, str], Document]) -> Callable[[bytes, str, str], Document]:
-    return lambda data, source, changes: read(data, source)
+def _plain(module: str, function: str) -> Callable[[bytes, str, str], Document]:
+    """`module.function(data, source)`, the module imported when a file is read."""
+    return lambda data, source, changes: getattr(_module(module), function)(data, source)
+
+
+def _with_changes(module: str, function: str) -> Callable[[bytes, str, str], Document]:
+    """`module.function(data, source, changes)`, imported when a file is read."""
+    return lambda data, source, changes: getattr(_module(module), function)(data, source, changes)
 
 
 READERS: dict[str, Reader] = {
-    "docx": Reader("docx", (".docx", ".docm"), _starts(b"PK\x03\x04"), docx.read_docx),
-    "pdf": Reader("pdf", (".pdf",), _starts(b"%PDF-"), _plain(pdf.read_pdf)),
-    "akn": Reader(
-        "akn", (".akn",), _akn, lambda data, source, changes: akn.read_akn(data, source)
+    "docx": Reader(
+        "docx", (".docx", ".docm"), _starts(b"PK\x03\x04"), _with_changes("docx", "read_docx")
     ),
-    "html": Reader("html", (".html", ".htm", ".xhtml"), _html, html.read_html),
+    "pdf": Reader("pdf", (".pdf",), _starts(b"%PDF-"), _plain("pdf", "read_pdf")),
+    "akn": Reader("akn", (".akn",), _akn, _plain("akn", "read_akn")),
+    "html": Reader("html", (".html", ".htm", ".xhtml"), _html, _with_changes("html", "read_html")),
     "xml": Reader("xml", (".xml",), _xml, _not_akn),
     "markdown": Reader(
-        "markdown", (".md", ".markdown"), lambda data: False, _plain(text.read_markdown)
+        "markdown", (".md", ".markdown"), lambda data: False, _plain("text", "read_markdown")
     ),
-    "text": Reader("text", (".txt", ".text", ""), lambda data: False, _plain(text.read_text)),
+    "text": Reader("text", (".txt", ".text", ""), lambda data: False, _plain("text", "read_text")),
 }
 
 
@@ -162,6 +175,7 @@ def read_both_views(
     name = fmt or detect_format(data, source)
     if name != "docx":
         raise InputError(f"{source}: comparing one file needs a Word file with tracked changes")
+    docx = _module("docx")
     if not docx.has_tracked_changes(data, source):
         raise InputError(f"{source}: has no tracked changes; give a second file to compare with")
     date = _file_date(source)

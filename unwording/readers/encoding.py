@@ -20,8 +20,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from ..errors import InputError
 from ..model import Notice
 
@@ -95,6 +93,8 @@ def _guessed(data: bytes, source: str) -> tuple[str, tuple[Notice, ...]]:
 def detect(data: bytes) -> tuple[str | None, str | None]:
     """The likeliest encoding of `data` among NAMES and the text it gives (None, None
     when none fits)."""
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
     best = from_bytes(data, cp_isolation=list(NAMES)).best()
     if best is None:
         return None, None
