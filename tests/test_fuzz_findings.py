@@ -99,3 +99,15 @@ def test_markers_of_many_moved_paragraphs_are_placed_in_linear_time():
     places = _ghost_places(pairs)
     assert places[-1] == [0]
     assert places[1] == [2]  # base 2 stood after base 1, whose pair is number 1
+
+
+def test_moved_pairs_look_closely_at_a_few_candidates_only(monkeypatch):
+    from unwording import slots
+
+    calls = []
+    real = slots.shared
+    monkeypatch.setattr(slots, "shared", lambda a, b: calls.append(1) or real(a, b))
+    words = {n: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10 + n] for n in range(300)}  # all alike
+    pairs = slots.moved_pairs(list(words), list(words), words.__getitem__, words.__getitem__)
+    assert len(pairs) == 300
+    assert len(calls) <= slots.MOVED_CANDIDATES * 300

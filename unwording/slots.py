@@ -46,6 +46,7 @@ MOVED_WORDS = 8
 MOVED_CONTAINED = 0.8
 MAX_SLOT_CELLS = 250_000
 MAX_MOVED_CELLS = 4_000_000
+MOVED_CANDIDATES = 16  # the most similar leftovers looked at closely for each paragraph
 
 _STOP = frozenset(
     (
@@ -285,7 +286,11 @@ def moved_pairs(
         if len(words) < MOVED_WORDS:
             continue
         found = process.extract(
-            words, choices, scorer=Indel.normalized_similarity, score_cutoff=0.2, limit=None
+            words,
+            choices,
+            scorer=Indel.normalized_similarity,
+            score_cutoff=0.2,
+            limit=MOVED_CANDIDATES,
         )
         for _, _, column in found:
             result = shared(words, choices[column])
