@@ -223,3 +223,12 @@ def test_make_fixtures_without_a_known_command_says_how_and_exits_2():
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "python fixtures/make_fixtures.py clean" in done.stderr
+
+
+def test_stat_counts_one_flag_in_the_singular():
+    from unwording import compare, render
+
+    comparison = compare("1. Urges all States to act.\n", "1. Encourages all States to act.\n")
+    assert len(comparison.flags) == 1
+    total = render(comparison, "stat").splitlines()[-1]
+    assert total.endswith(", 1 flag") and "1 flags" not in total

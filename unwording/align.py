@@ -490,20 +490,14 @@ def _scores(
     columns: dict[int, list[int]] | None,
     b: int,
 ) -> list[tuple[float, int]]:
-    """(similarity, position in `choices`) of the choices scoring >= cutoff."""
-    if columns is None:
-        found = process.extract(
-            query, choices, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
-        )
-        return [(score, column) for _, score, column in found]
-    scored = process.extract(
-        query,
-        [choices[c] for c in columns[b]],
-        scorer=Indel.normalized_similarity,
-        score_cutoff=cutoff,
-        limit=None,
+    """(similarity, position in `choices`) of the choices scoring >= cutoff: all of
+    them, or those at the positions `columns[b]`."""
+    positions = range(len(choices)) if columns is None else columns[b]
+    looked_at = choices if columns is None else [choices[c] for c in positions]
+    found = process.extract(
+        query, looked_at, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
     )
-    return [(score, columns[b][at]) for _, score, at in scored]
+    return [(score, positions[at]) for _, score, at in found]
 
 
 def _groups(draft_of: dict[int, int], words: WordSides) -> list[_Group]:

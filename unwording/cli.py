@@ -25,7 +25,14 @@ from .errors import InputError, OutputError, UnwordingError
 from .flags import load_rulebook
 from .language import LANGUAGES
 from .model import Comparison, Options
-from .output import check_stdout, check_target, silence_stdout, write_file, write_stdout
+from .output import (
+    check_stdout,
+    check_target,
+    degrade_console,
+    silence_stdout,
+    write_file,
+    write_stdout,
+)
 from .readers import READERS
 from .report import RENDERERS, RenderSettings, render, report_time
 from .report.terms import render_terms
@@ -227,7 +234,7 @@ def _report_format(fmt: str, stat: bool) -> str:
     if not stat:
         return fmt
     if fmt not in ("text", "stat"):
-        raise click.UsageError(f"--stat and --format {fmt} cannot be used together")
+        raise _Failure(f"--stat and --format {fmt} cannot be used together")
     return "stat"
 
 
@@ -344,7 +351,7 @@ def _emit(report: str, output: str | None) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: runs the CLI, quiet on a closed pipe or Ctrl-C; an
     unexpected error is one line and exit code 3 (`--debug` shows the traceback)."""
-    _degrade_cleanly()
+    degrade_console()
     gc.set_threshold(200_000, 50, 100)  # a comparison makes many small lasting records
     args = git_arguments(list(sys.argv[1:] if argv is None else argv))
     try:
@@ -378,12 +385,3 @@ def _say(message: str) -> None:
     """A line on stderr, if stderr can take it (it may be closed or full)."""
     with contextlib.suppress(OSError, ValueError):
         click.echo(message, err=True)
-
-
-def _degrade_cleanly() -> None:
-    """On a console whose code page cannot show every character (cp1252 on Windows),
-    print what it can and `?` for the rest rather than fail; files are always UTF-8."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
-        if encoding not in ("utf8", "utf16", "utf32") and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")

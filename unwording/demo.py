@@ -17,7 +17,7 @@ from pathlib import Path
 from .compare import compare_files
 from .errors import OutputError, UnwordingError
 from .model import Options
-from .output import write_file, write_stdout
+from .output import degrade_console, write_file, write_stdout
 from .report import RENDERERS, RenderSettings, render
 
 DEMO_FILES = ("base.txt", "draft.txt")
@@ -67,7 +67,7 @@ def run_demo(
 def main(argv: list[str] | None = None) -> int:
     """`python -m unwording.demo`: the report on stdout (or `-o FILE`), hints on stderr."""
     args = _parser().parse_args(argv)
-    _replace_unprintable()
+    degrade_console()
     try:
         report = run_demo(args.folder, args.format)
         _emit(report, args.output)
@@ -87,14 +87,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", "-f", choices=sorted(RENDERERS), default="text")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     return parser
-
-
-def _replace_unprintable() -> None:
-    """On a console that cannot show every character (cp1252), print `?` instead."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
-        if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
 
 
 def _emit(report: str, output: str | None) -> None:

@@ -14,6 +14,7 @@ from collections import Counter
 from ..model import Comparison, Edit, Op, Pair
 from .names import paragraph_names
 from .settings import RenderSettings
+from .text import terminal_safe
 
 BAR_WIDTH = 40
 NAME_WIDTH = 24
@@ -53,8 +54,8 @@ def _name(names: tuple[list[str], list[str]], pair: Pair) -> str:
     before = "+".join(names[0][i] for i in pair.base)
     after = "+".join(names[1][i] for i in pair.draft)
     if not before or not after or before == after:
-        return _safe(after or before)
-    return _safe(f"{before} -> {after}")
+        return terminal_safe(after or before)
+    return terminal_safe(f"{before} -> {after}")
 
 
 def _what(pair: Pair) -> str:
@@ -102,13 +103,6 @@ def _total(comparison: Comparison, rows: list[tuple[str, str, int, int, int]]) -
     return (
         f" {changed} of {len(comparison.pairs)} paragraphs changed "
         f"({s.substantive} substantive, {s.editorial} editorial), "
-        f"{inserted} words inserted(+), {deleted} deleted(-), {s.flags} flags"
+        f"{inserted} words inserted(+), {deleted} deleted(-), "
+        f"{s.flags} flag{'s' * (s.flags != 1)}"
     )
-
-
-_CONTROLS = {code: 0x2400 + code for code in range(32)} | {0x7F: 0x2421}
-
-
-def _safe(text: str) -> str:
-    """A name with control characters shown as symbols (no terminal escapes)."""
-    return text.translate(_CONTROLS)

@@ -32,7 +32,7 @@ _CONTROLS = {code: 0x2400 + code for code in range(32) if chr(code) not in "\t\n
 _CONTROLS[0x7F] = 0x2421
 
 
-def _safe(text: str) -> str:
+def terminal_safe(text: str) -> str:
     """Document text with control characters shown as symbols (no terminal escapes)."""
     return text.translate(_CONTROLS)
 
@@ -89,7 +89,7 @@ def _brief_lines(comparison: Comparison, style: _Style) -> list[str]:
     if not brief:
         return []
     lines = ["", style(_BOLD, f"== Key changes ({len(brief) + more})")]
-    lines += [f"  {_safe(line.address)}: {_safe(line.sentence)}" for line in brief]
+    lines += [f"  {terminal_safe(line.address)}: {terminal_safe(line.sentence)}" for line in brief]
     if more:
         lines.append(f"  ... and {more} more, flagged below")
     return lines
@@ -104,7 +104,7 @@ def _repeat_lines(repeats: tuple[Repeat, ...], comparison: Comparison, style: _S
         change = _deleted(repeat.deleted, style) if repeat.deleted else ""
         change += _inserted(repeat.inserted, style) if repeat.inserted else ""
         places = ", ".join(names[comparison.pairs[n].draft[0]] for n in repeat.pairs)
-        lines += ["", f"{change} in {len(repeat.pairs)} paragraphs: {_safe(places)}"]
+        lines += ["", f"{change} in {len(repeat.pairs)} paragraphs: {terminal_safe(places)}"]
     return lines + [
         "",
         "(Paragraphs changed only in these ways, with no flag, are not listed again.)",
@@ -119,7 +119,7 @@ def _header(comparison: Comparison, style: _Style) -> list[str]:
         f"{s.deleted} deleted, {s.moved} moved, {s.renumbered} renumbered, "
         f"{s.split} split, {s.merged} merged; {s.flags} flags"
     )
-    title = _safe(
+    title = terminal_safe(
         f"unwording {__version__}: {comparison.base.source} -> {comparison.draft.source}"
     )
     verdict = "" if comparison.has_changes else "No differences in wording."
@@ -138,7 +138,8 @@ def _pair_lines(
     lines = ["", style(_BOLD, _title(pair, names))]
     if pair.status is Status.UNCHANGED:
         lines.append(
-            "  " + _safe(" / ".join(comparison.draft.paragraphs[i].text for i in pair.draft))
+            "  "
+            + terminal_safe(" / ".join(comparison.draft.paragraphs[i].text for i in pair.draft))
         )
     elif pair.status is Status.INSERTED:
         lines.append("  " + _inserted(comparison.draft.paragraphs[pair.draft[0]].text, style))
@@ -148,7 +149,7 @@ def _pair_lines(
         lines.append("  " + _inline(pair.edits, style).replace("\n", "\n  "))
     authors = sorted({edit.author for edit in pair.edits if edit.author})
     if authors:
-        lines.append(style(_DIM, "  changes by " + _safe(", ".join(authors))))
+        lines.append(style(_DIM, "  changes by " + terminal_safe(", ".join(authors))))
     lines += [_flag_line(flag, comparison, style) for flag in flags]
     return lines
 
@@ -172,7 +173,7 @@ def _inline(edits: tuple[Edit, ...], style: _Style) -> str:
     parts = []
     for edit in edits:
         if edit.op is Op.EQUAL or (edit.typographic and edit.op is Op.INSERT):
-            parts.append(_safe(edit.text))
+            parts.append(terminal_safe(edit.text))
         elif edit.op is Op.DELETE and not edit.typographic:
             parts.append(_deleted(edit.text, style))
         elif edit.op is Op.INSERT:
@@ -181,16 +182,16 @@ def _inline(edits: tuple[Edit, ...], style: _Style) -> str:
 
 
 def _deleted(text: str, style: _Style) -> str:
-    return style(_RED, f"[-{_safe(text)}-]")
+    return style(_RED, f"[-{terminal_safe(text)}-]")
 
 
 def _inserted(text: str, style: _Style) -> str:
-    return style(_GREEN, f"{{+{_safe(text)}+}}")
+    return style(_GREEN, f"{{+{terminal_safe(text)}+}}")
 
 
 def _flag_line(flag: Flag, comparison: Comparison, style: _Style) -> str:
     body = flag_body(flag, comparison.category_title(flag.category))
-    return style(_YELLOW, f"  ! {flag_action(flag)} {_safe(body)}")
+    return style(_YELLOW, f"  ! {flag_action(flag)} {terminal_safe(body)}")
 
 
 def _renumbered_lines(pairs: tuple[Pair, ...], names: Names) -> list[str]:

@@ -23,7 +23,7 @@ substantive after all (the flag stage decides).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..model import EDITORIAL, SUBSTANTIVE, Edit, Op, Pair, Status
 
@@ -106,21 +106,25 @@ def change_blocks(edits: Sequence[Edit]) -> list[tuple[str, str]]:
 
     Typography-only edits count as unchanged text.
     """
-    blocks: list[tuple[str, str]] = []
+    return [(deleted, inserted) for deleted, inserted, _ in changes_with_context(edits)]
+
+
+def changes_with_context(edits: Iterable[Edit]) -> Iterator[tuple[str, str, str]]:
+    """Each run of changes (deleted text, inserted text) with the unchanged text right
+    after it (up to the next change; empty at the end); typography counts as unchanged."""
     deleted: list[str] = []
     inserted: list[str] = []
     for edit in edits:
         if edit.op is Op.EQUAL or edit.typographic:
             if deleted or inserted:
-                blocks.append(("".join(deleted), "".join(inserted)))
+                yield "".join(deleted), "".join(inserted), edit.text
                 deleted, inserted = [], []
         elif edit.op is Op.DELETE:
             deleted.append(edit.text)
         else:
             inserted.append(edit.text)
     if deleted or inserted:
-        blocks.append(("".join(deleted), "".join(inserted)))
-    return blocks
+        yield "".join(deleted), "".join(inserted), ""
 
 
 def loose_form(text: str) -> str:

@@ -21,11 +21,12 @@ year: when a meeting was held).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Edit, Flag, Op, Status
+from ..model import Flag, Status
 from . import PairText
+from .editorial import changes_with_context
 
 _NUMBER = r"\[\d+(?:\.\d+)?(?:\]\[\d+(?:\.\d+)?)+\]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # (the first form: numbers in alternative brackets, "[50][60] Parties", one value)
@@ -167,26 +168,9 @@ def _referred(old: Quantity, text: PairText) -> bool:
     figure was given up."""
     first = old.phrase.split()[0]
     return any(
-        first in deleted and _REFERS.search(inserted + following)
-        for deleted, inserted, following in _changes_with_context(text.pair.edits)
+        first in deleted and _REFERS.search(inserted + after[:_CONTEXT])
+        for deleted, inserted, after in changes_with_context(text.pair.edits)
     )
-
-
-def _changes_with_context(edits: Iterable[Edit]) -> Iterator[tuple[str, str, str]]:
-    """Each run of changes (deleted, inserted) with the unchanged words right after it."""
-    deleted: list[str] = []
-    inserted: list[str] = []
-    for edit in edits:
-        if edit.op is Op.EQUAL or edit.typographic:
-            if deleted or inserted:
-                yield "".join(deleted), "".join(inserted), edit.text[:_CONTEXT]
-                deleted, inserted = [], []
-        elif edit.op is Op.DELETE:
-            deleted.append(edit.text)
-        else:
-            inserted.append(edit.text)
-    if deleted or inserted:
-        yield "".join(deleted), "".join(inserted), ""
 
 
 _CONTEXT = 60
