@@ -219,4 +219,7 @@ def test_the_lower_bounds_pass_the_tests(tmp_path) -> None:
     )
     env = {k: v for k, v in os.environ.items() if k != "UNWORDING_PACKAGING"}
     pytest_ = [str(bin_dir / "python"), "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"]
-    run([*pytest_, "--ignore=tests/test_packaging.py"], ROOT, env)
+    # The browser tests check the report, not the dependencies' lower bounds, and need
+    # playwright, which the declared minimum set does not include.
+    ignored = ["--ignore=tests/test_packaging.py", "--ignore=tests/test_report_browser.py"]
+    run([*pytest_, *ignored], ROOT, env)
