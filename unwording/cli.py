@@ -22,7 +22,6 @@ import click
 from . import __version__
 from .compare import compare_files
 from .errors import InputError, OutputError, UnwordingError
-from .flags import load_rulebook
 from .language import LANGUAGES
 from .model import Comparison, Options
 from .output import (
@@ -35,7 +34,6 @@ from .output import (
 )
 from .readers import READERS
 from .report import RENDERERS, RenderSettings, render, report_time
-from .report.terms import render_terms
 
 EXIT_CHANGES = 1
 EXIT_ERROR = 2
@@ -252,6 +250,9 @@ def _report_format(fmt: str, stat: bool) -> str:
 def terms_command(lang: str, lexicon: str | None, profile: str | None, debug: bool) -> None:
     """List the profiles, and the watched terms, hedges and verb scales by category."""
     try:
+        from .flags import load_rulebook
+        from .report.terms import render_terms
+
         write_stdout(render_terms(load_rulebook(lang, lexicon, profile)))
     except UnwordingError as error:
         if debug:

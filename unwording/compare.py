@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from .align import align_documents, weakness
-from .diff import diff_pairs
-from .flags import Rulebook, flag_pairs, load_rulebook
-from .language import detect_language
 from .model import Comparison, Document, Options
-from .normalize import normalize_document
 from .readers import read_both_views, read_bytes, read_source
-from .segment import segment_document, split_glued
+
+if TYPE_CHECKING:
+    from .flags import Rulebook
+
+Known = tuple[dict[Any, Any], dict[Any, Any]]
+
+# The stages are imported where they run, not here: `import unwording` (and with it
+# `unwording --version` or a usage error) stays fast, and a comparison pays for them once.
 
 
 def compare_files(
@@ -65,6 +68,11 @@ def compare_documents(
     rulebook: Rulebook | None = None,
 ) -> Comparison:
     """Run the stages after reading on two documents."""
+    from .align import align_documents, weakness
+    from .diff import diff_pairs
+    from .flags import flag_pairs, load_rulebook
+    from .language import detect_language
+
     options = options or Options()
     base, draft = prepare_documents(base, draft, options)
     if rulebook is None:
@@ -81,21 +89,29 @@ def compare_documents(
     return Comparison(base, draft, pairs, flags, options, warnings, rulebook.categories)
 
 
-def prepare_document(document: Document, options: Options) -> Document:
-    """Normalize then segment a read document."""
-    return segment_document(normalize_document(document, options.strict))
+def prepare_document(document: Document, options: Options, known: Known | None = None) -> Document:
+    """Normalize then segment a read document (`known`: what each stage found for
+    texts already seen, shared by the two versions)."""
+    from .normalize import normalize_document
+    from .segment import segment_document
+
+    keys, segments = known or ({}, {})
+    return segment_document(normalize_document(document, options.strict, keys), segments)
 
 
 def prepare_documents(base: Document, draft: Document, options: Options) -> tuple[Document, ...]:
     """Normalize and segment both documents; where an extraction glued paragraphs
     that the other version has apart, split them and prepare that side again."""
-    prepared = prepare_document(base, options), prepare_document(draft, options)
+    from .segment import split_glued
+
+    known: Known = ({}, {})
+    prepared = prepare_document(base, options, known), prepare_document(draft, options, known)
     split = (
         split_glued(base, prepared[0], prepared[1]),
         split_glued(draft, prepared[1], prepared[0]),
     )
     return tuple(
-        prepare_document(cut, options) if cut is not read else done
+        prepare_document(cut, options, known) if cut is not read else done
         for read, cut, done in zip((base, draft), split, prepared, strict=True)
     )
 

@@ -6,10 +6,11 @@ text itself. A footnote reference stays in the token it is glued to
 (`2014–2024`) or a compound whose hyphen extraction set apart (`action- oriented`)
 is one token, so that with the normalized keys (normalize.py) a note added,
 dropped or renumbered, or a broken compound, is a typographic edit. Each distinct
-token key becomes one character, diff-match-patch diffs those strings (its
-line-mode trick applied to words, so no fragment of a word is ever shown), a
-semantic cleanup counted in words joins scattered edits into readable phrase
-changes, and the result is mapped back to the tokens.
+token key becomes one character (a code kept per thread, not rebuilt per pair),
+diff-match-patch diffs those strings (its line-mode trick applied to words, so no
+fragment of a word is ever shown), a semantic cleanup counted in words joins
+scattered edits into readable phrase changes, and the result is mapped back to the
+tokens.
 
 Cost is bounded by construction. diff-match-patch is pure Python and its cost grows
 with the square of the number of changes, so it diffs a pair only when the pair has
@@ -29,10 +30,10 @@ rebuild its base text (equal + delete) and its draft text (equal + insert).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from itertools import groupby
+from itertools import accumulate, groupby
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
@@ -169,18 +170,59 @@ def _diff(base: str, draft: str, strict: bool, budget: _Budget) -> tuple[tuple[E
     base_tokens, draft_tokens = tokenize(base), tokenize(draft)
     if len(base_tokens) + len(draft_tokens) > MAX_DIFF_TOKENS:
         return _whole(base, draft), True
-    base_keys = [_token_key(t, strict) for t in base_tokens]
-    draft_keys = [_token_key(t, strict) for t in draft_tokens]
-    runs = _diff_keys(base_keys, draft_keys, budget)
+    coder = _coder(strict)
+    base_chars = "".join(map(coder.__getitem__, base_tokens))
+    draft_chars = "".join(map(coder.__getitem__, draft_tokens))
+    runs = _diff_keys(base_chars, draft_chars, budget)
     if runs is None:
         return _whole(base, draft), True
-    runs = _cleanup(runs, base_tokens, draft_tokens)
+    runs = _normalized(runs)
+    if any(op == 0 for op, _ in runs[1:-1]):  # no unchanged stretch between changes: no join
+        runs = _cleanup(runs, _word_counts(base_tokens), _word_counts(draft_tokens))
     return tuple(_merge(_edits(runs, base_tokens, draft_tokens))), False
 
 
-@lru_cache(maxsize=65536)
-def _token_key(token: str, strict: bool) -> str:
-    return normalize_token(token, strict)
+class _Coder(dict[str, str]):
+    """Token -> one character standing for its normalized key (the same for tokens
+    with the same key: `’` and `'`), made on first sight and looked up in C after that.
+    Keys get private-use characters in turn, the first 6,400 in the BMP, then above."""
+
+    def __init__(self, strict: bool) -> None:
+        super().__init__()
+        self.strict = strict
+        self.codes: dict[str, str] = {}
+
+    def __missing__(self, token: str) -> str:
+        key = normalize_token(token, self.strict)
+        code = self.codes.get(key)
+        if code is None:
+            count = len(self.codes)
+            code = chr(0xE000 + count) if count < 6400 else chr(0x10000 + count)
+            self.codes[key] = code
+        self[token] = code
+        return code
+
+
+_CODERS = threading.local()  # one coder per thread and mode: a pair is coded by one
+_MAX_CODES = 100_000  # well under the 1.1M code points, with MAX_DIFF_TOKENS more
+
+
+def _coder(strict: bool) -> _Coder:
+    """This thread's coder for this mode, emptied when it has grown large (so only
+    between two pairs, never while one pair is being coded)."""
+    coders: dict[bool, _Coder] | None = getattr(_CODERS, "coders", None)
+    if coders is None:
+        coders = _CODERS.coders = {False: _Coder(False), True: _Coder(True)}
+    coder = coders[strict]
+    if len(coder) > _MAX_CODES:
+        coder.clear()
+        coder.codes.clear()
+    return coder
+
+
+def _word_counts(tokens: list[str]) -> list[int]:
+    """How many of the first n tokens are words, for every n (counted in C)."""
+    return list(accumulate(map(bool, map(_WORDISH.match, tokens)), initial=0))
 
 
 def _whole(base: str, draft: str) -> tuple[Edit, ...]:
@@ -192,12 +234,9 @@ def _whole(base: str, draft: str) -> tuple[Edit, ...]:
     return tuple(edits)
 
 
-def _diff_keys(base_keys: list[str], draft_keys: list[str], budget: _Budget) -> list[Run] | None:
-    """Runs of (dmp op, token count) over the key sequences, or None when the pair is
-    too long and too scattered to align (see the module docstring)."""
-    codes: dict[str, str] = {}
-    base_chars = _encode(base_keys, codes)
-    draft_chars = _encode(draft_keys, codes)
+def _diff_keys(base_chars: str, draft_chars: str, budget: _Budget) -> list[Run] | None:
+    """Runs of (dmp op, token count) over the coded token sequences, or None when the
+    pair is too long and too scattered to align (see the module docstring)."""
     changes = Indel.distance(base_chars, draft_chars, score_cutoff=MAX_DMP_CHANGES)
     if changes <= MAX_DMP_CHANGES and budget.take(changes * changes):
         engine = diff_match_patch()
@@ -207,17 +246,6 @@ def _diff_keys(base_keys: list[str], draft_keys: list[str], budget: _Budget) -> 
     if len(base_chars) * len(draft_chars) <= MAX_LCS_CELLS:
         return _aligned(base_chars, draft_chars)
     return None
-
-
-def _encode(keys: list[str], codes: dict[str, str]) -> str:
-    return "".join(
-        [
-            codes.setdefault(
-                key, chr(0xE000 + len(codes)) if len(codes) < 6400 else chr(0x10000 + len(codes))
-            )
-            for key in keys
-        ]
-    )
 
 
 def _aligned(base_chars: str, draft_chars: str) -> list[tuple[int, int]]:
@@ -239,8 +267,8 @@ def _aligned(base_chars: str, draft_chars: str) -> list[tuple[int, int]]:
 Run = tuple[int, int]
 
 
-def _cleanup(runs: list[Run], base_tokens: list[str], draft_tokens: list[str]) -> list[Run]:
-    """Semantic cleanup counted in words (dmp's own counts characters, here tokens):
+def _cleanup(runs: list[Run], base_words: list[int], draft_words: list[int]) -> list[Run]:
+    """Semantic cleanup of normalized runs, counted in words (dmp's own counts characters):
     an unchanged stretch between two changes is absorbed into them when it has no
     more words than the larger side of the change before it and of the change after
     it, so "[-democracy-]{+the rule of law+} and [-human rights-]..." reads as one
@@ -248,7 +276,7 @@ def _cleanup(runs: list[Run], base_tokens: list[str], draft_tokens: list[str]) -
     changes larger, so the result does not depend on the order: one pass with a
     stack finds it, each stretch looked at again only when a change next to it grew."""
     stack: list[_Segment] = []
-    for segment in _segments(_normalized(runs), base_tokens, draft_tokens):
+    for segment in _segments(runs, base_words, draft_words):
         stack.append(segment)
         while len(stack) >= 3 and _absorbs(stack[-3], stack[-2], stack[-1]):
             stack[-3:] = [_joined_change(*stack[-3:])]
@@ -277,9 +305,10 @@ class _Segment:
 
 
 def _segments(
-    runs: list[Run], base_tokens: list[str], draft_tokens: list[str]
+    runs: list[Run], base_words: list[int], draft_words: list[int]
 ) -> Iterator[_Segment]:
-    """Normalized runs as segments: each equal run, each delete + insert change."""
+    """Normalized runs as segments: each equal run, each delete + insert change
+    (`*_words[n]`: the words among the first n tokens of each side)."""
     i = j = 0
     change = [0, 0, 0, 0]
     for op, count in runs:
@@ -287,21 +316,17 @@ def _segments(
             if change[0] or change[1]:
                 yield _Segment(False, *change)
                 change = [0, 0, 0, 0]
-            words = _words(base_tokens, i, count), _words(draft_tokens, j, count)
+            words = base_words[i + count] - base_words[i], draft_words[j + count] - draft_words[j]
             yield _Segment(True, count, count, *words)
             i, j = i + count, j + count
         elif op == -1:
-            change[0], change[2] = count, _words(base_tokens, i, count)
+            change[0], change[2] = count, base_words[i + count] - base_words[i]
             i += count
         else:
-            change[1], change[3] = count, _words(draft_tokens, j, count)
+            change[1], change[3] = count, draft_words[j + count] - draft_words[j]
             j += count
     if change[0] or change[1]:
         yield _Segment(False, *change)
-
-
-def _words(tokens: list[str], start: int, count: int) -> int:
-    return sum(1 for token in tokens[start : start + count] if _WORDISH.match(token))
 
 
 def _absorbs(before: _Segment, middle: _Segment, after: _Segment) -> bool:
@@ -353,12 +378,23 @@ def _edits(runs: list[Run], base_tokens: list[str], draft_tokens: list[str]) -> 
 
 
 def _equal_run(base_tokens: list[str], draft_tokens: list[str]) -> Iterator[Edit]:
-    for base_token, draft_token in zip(base_tokens, draft_tokens, strict=True):
-        if base_token == draft_token:
-            yield Edit(Op.EQUAL, base_token)
-        else:
+    """Tokens with equal keys: one equal edit per stretch of identical tokens, and a
+    typographic delete and insert where the texts differ (`’` for `'`)."""
+    if base_tokens == draft_tokens:
+        yield Edit(Op.EQUAL, "".join(base_tokens))
+        return
+    start = 0
+    for position, (base_token, draft_token) in enumerate(
+        zip(base_tokens, draft_tokens, strict=True)
+    ):
+        if base_token != draft_token:
+            if position > start:
+                yield Edit(Op.EQUAL, "".join(base_tokens[start:position]))
             yield Edit(Op.DELETE, base_token, typographic=True)
             yield Edit(Op.INSERT, draft_token, typographic=True)
+            start = position + 1
+    if start < len(base_tokens):
+        yield Edit(Op.EQUAL, "".join(base_tokens[start:]))
 
 
 def _merge(edits: Iterator[Edit]) -> Iterator[Edit]:

@@ -170,20 +170,28 @@ def _fold(text: str) -> str:
     return _SPECIAL.sub(lambda found: _FOLD[found.group()], text)
 
 
-def normalize_document(document: Document, strict: bool = False) -> Document:
+def normalize_document(
+    document: Document, strict: bool = False, known: dict[str, str] | None = None
+) -> Document:
     """Set the `key` of every paragraph of `document`.
 
     In Markdown, emphasis markers (`*Recalling*`, `__Urges__`) and link syntax
     (`[text](url)`, `[text][ref]`, `[ref]: url`) are left out of the key, so a
     change of formatting or of a link target alone is no change of wording.
+    `known` maps texts already normalized (with the same `strict`) to their keys:
+    pass one dict for both versions, whose paragraphs are mostly the same texts.
     """
     markdown = document.format == "markdown" and not strict
     labels = _link_labels(document) if markdown else None
-    paragraphs = tuple(
-        paragraph.with_key(normalize_text(_plain(paragraph.text, labels), strict))
-        for paragraph in document.paragraphs
-    )
-    return replace(document, paragraphs=paragraphs)
+    known = {} if known is None else known
+    paragraphs = []
+    for paragraph in document.paragraphs:
+        plain = _plain(paragraph.text, labels)
+        key = known.get(plain)
+        if key is None:
+            key = known[plain] = normalize_text(plain, strict)
+        paragraphs.append(paragraph.with_key(key))
+    return replace(document, paragraphs=tuple(paragraphs))
 
 
 def _link_labels(document: Document) -> frozenset[str]:

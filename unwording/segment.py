@@ -64,20 +64,40 @@ _BOLD_LINE = re.compile(r"^(\*\*|__)[^*_]+\1$")
 _HEADING_MAX_WORDS = 14
 
 
-def segment_document(document: Document) -> Document:
-    """Split each paragraph's label from its text and key, set its kind and address."""
+_Seen = dict[tuple[object, ...], tuple[LabelMatch | None, str | None, str, str, Kind]]
+
+
+def segment_document(document: Document, known: _Seen | None = None) -> Document:
+    """Split each paragraph's label from its text and key, set its kind and address.
+
+    `known` keeps what was found for a text already seen (its label and kind depend
+    on the text, the label a reader gave and the parent kind only): pass one dict for
+    both versions, whose paragraphs are mostly the same texts.
+    """
     paragraphs: list[Paragraph] = []
     parent = Kind.OTHER
     addresser = Addresser()
     markdown = document.format == "markdown"
+    known = {} if known is None else known
     for paragraph in document.paragraphs:
-        found, label, text, key = _take_label(paragraph)
-        kind = paragraph.kind or _kind(text, found, parent, markdown, key)
+        seen = (paragraph.text, paragraph.key, paragraph.label, paragraph.kind, parent, markdown)
+        found, label, text, key, kind = known.get(seen) or _labelled_kind(
+            paragraph, parent, markdown
+        )
+        known[seen] = found, label, text, key, kind
         if found is None or found.group not in SUB_GROUPS:
             parent = kind
         address = addresser.address(text, found, label, kind)
         paragraphs.append(paragraph.with_label(label, text, key, kind, address))
     return replace(document, paragraphs=tuple(paragraphs))
+
+
+def _labelled_kind(
+    paragraph: Paragraph, parent: Kind, markdown: bool
+) -> tuple[LabelMatch | None, str | None, str, str, Kind]:
+    """The label, text and key without it, and kind of a paragraph under `parent`."""
+    found, label, text, key = _take_label(paragraph)
+    return found, label, text, key, paragraph.kind or _kind(text, found, parent, markdown, key)
 
 
 def _take_label(paragraph: Paragraph) -> tuple[LabelMatch | None, str | None, str, str]:

@@ -90,6 +90,9 @@ _NEEDLES = {  # one of these must be in the (lower-cased) text for the pattern t
         "million", "billion", "hectare", "ton", "people", "person", "children", "death",
     ),
 }  # fmt: skip
+_NEEDLE = {
+    kind: re.compile("|".join(map(re.escape, needles))) for kind, needles in _NEEDLES.items()
+}
 _DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s*$|\b(?:{_MONTHS})\s*$", re.IGNORECASE)
 _REFERENCE_BEFORE = re.compile(
     r"(?:article|articles|paragraph|paragraphs|para\.|resolution|resolutions|decision|"
@@ -114,7 +117,7 @@ def find_quantities(text: str) -> list[Quantity]:
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
     for kind, pattern in _COMPILED:
-        if not any(needle in lowered for needle in _NEEDLES[kind]):
+        if not _NEEDLE[kind].search(lowered):
             continue
         for match in pattern.finditer(text):
             start, end = match.span()

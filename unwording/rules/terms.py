@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from ..lexicon import Lexicon, Term, fold_accents
 from ..model import Flag
@@ -25,11 +26,14 @@ def count_flags(text: PairText, lexicon: Lexicon, kind: str) -> Iterator[Flag]:
     draft_found = find_terms(text.draft, lexicon.terms)
     base_counts = Counter((term.category, term.term) for term, _ in base_found)
     draft_counts = Counter((term.category, term.term) for term, _ in draft_found)
-    for term in _unique(lexicon.terms):
-        key = (term.category, term.term)
+    if base_counts == draft_counts:
+        return
+    first = _index(lexicon.terms).firsts
+    for key in sorted(base_counts.keys() | draft_counts.keys(), key=lambda k: first[k][0]):
         before, after = base_counts[key], draft_counts[key]
         if before == after:
             continue
+        term = first[key][1]
         added = after > before
         found, other = (draft_found, base_found) if added else (base_found, draft_found)
         yield Flag(
@@ -54,7 +58,8 @@ def find_terms(text: str, terms: Sequence[Term]) -> list[tuple[Term, str]]:
     matches = []
     lowered = fold_accents(text)
     words = set(_WORD.findall(lowered))
-    by_word, always = _index(terms)
+    index = _index(terms)
+    by_word, always = index.by_word, index.always
     orders = {order for word in words & by_word.keys() for order in by_word[word]}
     for order in sorted(orders | always):
         term = terms[order]
@@ -71,12 +76,21 @@ def find_terms(text: str, terms: Sequence[Term]) -> list[tuple[Term, str]]:
     return kept
 
 
-_INDEXES: dict[int, tuple[Sequence[Term], tuple[dict[str, set[int]], set[int]]]] = {}
+@dataclass(frozen=True)
+class _Index:
+    """What find_terms and count_flags need of a list of terms, built once per list:
+    positions by a word each of their whole-word phrases needs, the positions to try
+    always, and each (category, term)'s first position and entry (the flag order)."""
+
+    by_word: dict[str, set[int]]
+    always: set[int]
+    firsts: dict[tuple[str, str], tuple[int, Term]]
 
 
-def _index(terms: Sequence[Term]) -> tuple[dict[str, set[int]], set[int]]:
-    """Term positions by a word each of their whole-word phrases needs, and the
-    positions of the terms to try always (built once per list of terms)."""
+_INDEXES: dict[int, tuple[Sequence[Term], _Index]] = {}
+
+
+def _index(terms: Sequence[Term]) -> _Index:
     cached = _INDEXES.get(id(terms))
     if cached is not None and cached[0] is terms:
         return cached[1]
@@ -86,24 +100,16 @@ def _index(terms: Sequence[Term]) -> tuple[dict[str, set[int]], set[int]]:
     return _INDEXES[id(terms)][1]
 
 
-def _built_index(terms: Sequence[Term]) -> tuple[dict[str, set[int]], set[int]]:
-    by_word: dict[str, set[int]] = {}
-    always: set[int] = set()
+def _built_index(terms: Sequence[Term]) -> _Index:
+    index = _Index({}, set(), {})
     for order, term in enumerate(terms):
         sets, partial = term.hint_words
         if partial or not sets:
-            always.add(order)
+            index.always.add(order)
         for phrase in sets:
-            by_word.setdefault(max(phrase, key=len), set()).add(order)
-    return by_word, always
-
-
-def _unique(terms: Sequence[Term]) -> Iterator[Term]:
-    seen: set[tuple[str, str]] = set()
-    for term in terms:
-        if (term.category, term.term) not in seen:
-            seen.add((term.category, term.term))
-            yield term
+            index.by_word.setdefault(max(phrase, key=len), set()).add(order)
+        index.firsts.setdefault((term.category, term.term), (order, term))
+    return index
 
 
 def _example(term: Term, found: list[tuple[Term, str]], other: list[tuple[Term, str]]) -> str:
