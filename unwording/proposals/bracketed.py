@@ -22,9 +22,10 @@ The convention, exactly:
   `16.7 [text, with its sites][Belarus, Russian Federation: delete]` (a conflict when
   others amend it).
 - A new paragraph follows the base paragraph it is placed after, numbered with that
-  paragraph's label (its final full stop dropped; or its address) and `bis`, `ter`, `quater`...; its wording is in
-  brackets with its sponsors: `16.10 bis [European Union, Norway: text]`. Near-same
-  wordings of one new paragraph are alternatives, one bracket each:
+  paragraph's label (its final full stop dropped; or its address) and `bis`, `ter`,
+  `quater`...; its wording is in brackets with its sponsors:
+  `16.10 bis [European Union, Norway: text]`. Near-same wordings of one new
+  paragraph are alternatives, one bracket each:
   `16.10 bis [European Union: text][Norway: other text]`.
 - Where a proposal splits a paragraph, ` ¶ ` marks the cut in its words.
 - A paragraph nobody touches is written as it is in the base.
@@ -38,7 +39,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import JOINER
-from .records import Alternative, CompiledParagraph, Compilation, NewParagraph, Site
+from .records import Alternative, Compilation, CompiledParagraph, NewParagraph, Site
 
 SPLIT_MARK = " ¶ "
 
@@ -101,7 +102,5 @@ def new_paragraph_line(new: NewParagraph, compilation: Compilation) -> str:
     """`16.10 bis [EU, Norway: text]`, near-same wordings as alternatives."""
     anchor = compilation.paragraphs[new.after] if new.after is not None else None
     label = (anchor.label or anchor.address).rstrip(".") if anchor else "(start)"
-    wordings = "".join(
-        f"[{', '.join(v.sponsors)}: {_words(v.text)}]" for v in new.variants
-    )
+    wordings = "".join(f"[{', '.join(v.sponsors)}: {_words(v.text)}]" for v in new.variants)
     return f"{label} {new.ordinal} {wordings}"

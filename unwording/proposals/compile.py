@@ -29,8 +29,8 @@ from ..flags import Rulebook, load_rulebook
 from ..language import detect_language
 from ..model import JOINER, Comparison, Document, Edit, Notice, Op, Options, Pair, Status
 from ..report.names import paragraph_names
-from .insertions import NewCandidate, group_new_paragraphs
-from .records import CompiledParagraph, Compilation, Proposal, SponsoredFlag, Version
+from .insertions import ORDINALS, NewCandidate, group_new_paragraphs
+from .records import Compilation, CompiledParagraph, Proposal, SponsoredFlag, Version
 from .sites import find_sites
 from .summary import summarize_delegations
 
@@ -60,9 +60,7 @@ def compile_proposals(
     paragraphs = tuple(_paragraph(prepared, names, i, done, options) for i in range(len(names)))
     candidates = [c for proposed in done for c in proposed.new]
     new = group_new_paragraphs(candidates, names, options.strict)
-    delegations = summarize_delegations(
-        [(d.proposal, d.warnings) for d in done], paragraphs, new
-    )
+    delegations = summarize_delegations([(d.proposal, d.warnings) for d in done], paragraphs, new)
     warnings = _warnings(base, renamed, done)
     return Compilation(prepared, paragraphs, new, delegations, options, warnings)
 
@@ -191,10 +189,17 @@ def _record_new(
     after: int | None,
     flags: list[SponsoredFlag],
 ) -> None:
-    texts = [comparison.draft.paragraphs[i].text for i in pair.draft]
+    texts = [_unnumbered(comparison.draft.paragraphs[i].text) for i in pair.draft]
     for number, text in enumerate(texts):
         own = tuple(flags) if number == 0 else ()
         done.new.append(NewCandidate(done.proposal.sponsor, after, text, own))
+
+
+def _unnumbered(text: str) -> str:
+    """A new paragraph's text without the ordinal a proposal numbered it with (`16.9 bis
+    Support...` is read as label `16.9` and text `bis Support...`)."""
+    word, _, rest = text.partition(" ")
+    return rest if word.casefold() in ORDINALS and rest else text
 
 
 def _paragraph(

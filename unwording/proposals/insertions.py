@@ -47,7 +47,9 @@ def group_new_paragraphs(
             home.append(candidate)
     groups.sort(key=_place)
     numbered = _numbers(groups)
-    return tuple(_group(g, number, names, strict) for g, number in zip(groups, numbered))
+    return tuple(
+        _group(g, number, names, strict) for g, number in zip(groups, numbered, strict=True)
+    )
 
 
 def _near(first: str, other: str) -> bool:
@@ -84,9 +86,7 @@ def _group(
     address = f"{anchor} {number}"
     wordings = merge_alternatives(((c.sponsor,), c.text) for c in group)
     first = wordings[0].text
-    variants = tuple(
-        Version(w.sponsors, w.text, _edits(first, w.text, strict)) for w in wordings
-    )
+    variants = tuple(Version(w.sponsors, w.text, _edits(first, w.text, strict)) for w in wordings)
     flags = tuple(replace(f, address=address) for c in group for f in c.flags)
     return NewParagraph(address, None if place < 0 else place, variants, flags, number)
 

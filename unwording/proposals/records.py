@@ -144,9 +144,12 @@ class DelegationSummary:
     sponsor: str
     source: str
     touched: tuple[str, ...] = ()
+    deleted: tuple[str, ...] = ()
+    new: tuple[str, ...] = ()
     terms_removed: tuple[Mention, ...] = ()
     terms_added: tuple[Mention, ...] = ()
     hedges_added: tuple[Mention, ...] = ()
+    hedges_removed: tuple[Mention, ...] = ()
     verbs_weakened: tuple[Mention, ...] = ()
     quantities_changed: tuple[Mention, ...] = ()
     problems: tuple[Notice, ...] = ()

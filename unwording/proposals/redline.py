@@ -35,12 +35,10 @@ class _Change:
 def split_redline(rejected: Document, accepted: Document) -> tuple[Document, tuple[Proposal, ...]]:
     """The base (the rejected view) and one proposal per tracked-change author, in the
     order their first change appears."""
-    units, notices = _units(rejected, accepted)
-    authors = _authors(units)
+    units = _units(rejected, accepted)
     source = rejected.views_of or rejected.source
     proposals = tuple(
-        Proposal(author, _document(accepted, source, author, units), tuple(notices))
-        for author in authors
+        Proposal(author, _document(accepted, source, author, units)) for author in _authors(units)
     )
     return rejected, proposals
 
@@ -48,7 +46,7 @@ def split_redline(rejected: Document, accepted: Document) -> tuple[Document, tup
 _Unit = tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]  # rejected, accepted paragraphs
 
 
-def _units(rejected: Document, accepted: Document) -> tuple[list[_Unit], list[Notice]]:
+def _units(rejected: Document, accepted: Document) -> list[_Unit]:
     """The paragraphs of both views in groups that share Word paragraphs, in order."""
     units: list[tuple[list[Paragraph], list[Paragraph]]] = []
     owner: dict[int, int] = {}
@@ -61,7 +59,7 @@ def _units(rejected: Document, accepted: Document) -> tuple[list[_Unit], list[No
             units[number][side].append(paragraph)
             owner.update({o: number for o in paragraph.origin})
     ordered = sorted(units, key=lambda u: min(p.origin[0] if p.origin else 0 for p in u[0] + u[1]))
-    return [(tuple(r), tuple(a)) for r, a in ordered], []
+    return [(tuple(r), tuple(a)) for r, a in ordered]
 
 
 def _authors(units: Sequence[_Unit]) -> list[str]:

@@ -23,6 +23,7 @@ from .records import (
 _TERMS_REMOVED = ("term_removed",)
 _TERMS_ADDED = ("term_added",)
 _HEDGES_ADDED = ("hedge_added",)
+_HEDGES_REMOVED = ("hedge_removed",)
 _WEAKENED = ("verb_weakened", "modal_weakened")
 
 
@@ -48,14 +49,18 @@ def _summary(
     sponsor = proposal.sponsor
     own = [f for f in flags if f.sponsor == sponsor]
     touched = [p.address for p in paragraphs if sponsor in p.amended_by + p.deleted_by]
-    touched += [n.address for n in new if sponsor in n.sponsors]
+    deleted = tuple(p.address for p in paragraphs if sponsor in p.deleted_by)
+    added = tuple(n.address for n in new if sponsor in n.sponsors)
     return DelegationSummary(
         sponsor,
         proposal.document.source,
-        tuple(touched),
+        tuple(touched) + added,
+        deleted,
+        added,
         _mentions(own, _TERMS_REMOVED),
         _mentions(own, _TERMS_ADDED),
         _mentions(own, _HEDGES_ADDED),
+        _mentions(own, _HEDGES_REMOVED),
         _mentions(own, _WEAKENED),
         tuple(Mention(f.flag.detail, f.address) for f in own if _is_quantity(f)),
         problems,
@@ -77,24 +82,35 @@ def _wording(flag: SponsoredFlag) -> str:
 
 
 def delegation_sentence(summary: DelegationSummary) -> str:
-    """The summary in one line: the flags it raises, then the paragraphs it touches."""
+    """The summary in one line: the flags it raises, then what it deletes, adds and
+    amends."""
     parts = [
         _listed("removes", summary.terms_removed, "from"),
         _listed("adds", summary.terms_added, "to"),
         _listed("adds hedge", summary.hedges_added, "to"),
+        _listed("removes hedge", summary.hedges_removed, "from"),
         _listed("weakens", summary.verbs_weakened, "in", quoted=False),
         _listed("changes", summary.quantities_changed, "in", quoted=False),
     ]
     said = [part for part in parts if part]
     flags = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1] if said else ""
-    touched = "touches " + ", ".join(summary.touched) if summary.touched else ""
-    if not touched:
-        touched = "proposes no change"
-    body = f"{flags}; {touched}" if flags else touched
+    amended = [a for a in summary.touched if a not in summary.deleted + summary.new]
+    places = [
+        f"{verb} {', '.join(addresses)}"
+        for verb, addresses in (
+            ("deletes", summary.deleted),
+            ("proposes", summary.new),
+            ("amends", amended),
+        )
+        if addresses
+    ]
+    body = "; ".join(([flags] if flags else []) + places) or "proposes no change"
     return f"{summary.sponsor} {body}."
 
 
-def _listed(verb: str, mentions: tuple[Mention, ...], preposition: str, quoted: bool = True) -> str:
+def _listed(
+    verb: str, mentions: tuple[Mention, ...], preposition: str, quoted: bool = True
+) -> str:
     if not mentions:
         return ""
     items = [

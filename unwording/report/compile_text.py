@@ -9,11 +9,10 @@ with its sponsors, as the compare text report does.
 from __future__ import annotations
 
 from .. import __version__
-from ..model import Edit, Op
 from ..proposals.bracketed import compilation_lines, site_text
 from ..proposals.records import (
-    CompiledParagraph,
     Compilation,
+    CompiledParagraph,
     DelegationSummary,
     NewParagraph,
     SponsoredFlag,
@@ -21,10 +20,20 @@ from ..proposals.records import (
 )
 from ..proposals.summary import delegation_sentence
 from .settings import RenderSettings
-from .text import _BOLD, _Style, terminal_safe
+from .text import _BOLD, _inline, _Style, terminal_safe
 from .wording import flag_action, flag_body
 
-COLUMNS = ("terms removed", "terms added", "hedges added", "verbs weakened", "quantities")
+_PLAIN = _Style(False)  # word diffs: terminal-safe already, never coloured
+COLUMNS = (
+    "deleted",
+    "new",
+    "terms removed",
+    "terms added",
+    "hedges added",
+    "hedges removed",
+    "verbs weakened",
+    "quantities",
+)
 
 
 def render_compile_text(compilation: Compilation, settings: RenderSettings | None = None) -> str:
@@ -35,7 +44,7 @@ def render_compile_text(compilation: Compilation, settings: RenderSettings | Non
     lines += _section("Conflicts", _conflict_lines(compilation), style)
     lines += _section("Proposals by paragraph", _change_lines(compilation), style)
     lines += _section("Delegations", _delegation_lines(compilation), style)
-    return "\n".join(terminal_safe(line) for line in lines) + "\n"
+    return "\n".join(lines) + "\n"
 
 
 def header_lines(compilation: Compilation) -> list[str]:
@@ -43,18 +52,19 @@ def header_lines(compilation: Compilation) -> list[str]:
     touched = sum(p.changed for p in compilation.paragraphs)
     count = len(compilation.delegations)
     return [
-        f"unwording {__version__}: {count} proposal{'s' * (count != 1)} "
-        f"against {compilation.base.source}",
+        terminal_safe(f"unwording {__version__}: {count} proposal{'s' * (count != 1)} ")
+        + terminal_safe(f"against {compilation.base.source}"),
         f"{touched} of {len(compilation.paragraphs)} paragraphs touched, "
         f"{len(compilation.conflicts)} with conflicts; "
-        f"{len(compilation.new_paragraphs)} new paragraphs proposed",
+        f"{len(compilation.new_paragraphs)} new paragraph"
+        f"{'s' * (len(compilation.new_paragraphs) != 1)} proposed",
     ]
 
 
 def _section(title: str, body: list[str], style: _Style) -> list[str]:
     if not body:
         return []
-    return ["", style(_BOLD, f"== {title}"), *body]
+    return ["", style(_BOLD, f"== {title}"), *map(terminal_safe, body)]
 
 
 def _conflict_lines(compilation: Compilation) -> list[str]:
@@ -103,45 +113,36 @@ def _version_line(version: Version) -> str:
     who = ", ".join(version.sponsors)
     if version.deleted:
         return f"  {who}: delete the paragraph"
-    return f"  {who}: " + inline_edits(version.edits).replace("\n", " ¶ ")
-
-
-def inline_edits(edits: tuple[Edit, ...]) -> str:
-    """Edits as one line: `[-deleted-]`, `{+inserted+}`, typography shown as drafted."""
-    parts = []
-    for edit in edits:
-        if edit.op is Op.EQUAL or (edit.typographic and edit.op is Op.INSERT):
-            parts.append(edit.text)
-        elif edit.op is Op.DELETE and not edit.typographic:
-            parts.append(f"[-{edit.text}-]")
-        elif edit.op is Op.INSERT:
-            parts.append(f"{{+{edit.text}+}}")
-    return "".join(parts)
+    return f"  {who}: " + _inline(version.edits, _PLAIN).replace("\n", " ¶ ")
 
 
 def flag_lines(flags: tuple[SponsoredFlag, ...]) -> list[str]:
     """One line per flag: `! Sponsor: added Family: “the family” (0 -> 2)`."""
-    return [
-        f"  ! {f.sponsor}: {flag_action(f.flag)} {flag_body(f.flag, f.title)}" for f in flags
-    ]
+    return [f"  ! {f.sponsor}: {flag_action(f.flag)} {flag_body(f.flag, f.title)}" for f in flags]
 
 
 def _delegation_lines(compilation: Compilation) -> list[str]:
     lines = [f"  {delegation_sentence(summary)}" for summary in compilation.delegations]
-    rows = [("delegation", "paragraphs", *COLUMNS)]
+    rows: list[tuple[str, ...]] = [("delegation", "paragraphs", *COLUMNS)]
     rows += [_row(summary) for summary in compilation.delegations]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines.append("")
-    lines += ["  " + "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines += [
+        "  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
     lines += [f"  ! {s.sponsor}: {p}" for s in compilation.delegations for p in s.problems]
     return lines
 
 
 def _row(summary: DelegationSummary) -> tuple[str, ...]:
     counts = (
+        summary.deleted,
+        summary.new,
         summary.terms_removed,
         summary.terms_added,
         summary.hedges_added,
+        summary.hedges_removed,
         summary.verbs_weakened,
         summary.quantities_changed,
     )
