@@ -168,7 +168,8 @@ def _record_version(done: _Proposed, index: int, edits: list[Edit], strict: bool
 
 def share_edits(edits: Sequence[Edit], count: int) -> list[list[Edit]]:
     """A pair's edits shared out among its `count` base paragraphs, cut where the
-    base texts join (`JOINER` in an equal or deleted run, which is dropped)."""
+    base texts join (`JOINER` in an equal or deleted run, which is dropped); words
+    inserted after a join open the next paragraph's share."""
     shares: list[list[Edit]] = [[] for _ in range(count)]
     current = 0
     for edit in edits:
