@@ -13,7 +13,10 @@ from conftest import FIXTURES, case_files
 
 from unwording import Status, compare_files
 
-TRUTH_CASES = sorted(p.parent for p in FIXTURES.glob("*/truth.json"))
+# (compile-goal16/truth.json is a compilation's truth, read by tests/test_compile.py)
+TRUTH_CASES = sorted(
+    p.parent for p in FIXTURES.glob("*/truth.json") if list(p.parent.glob("base.*"))
+)
 
 
 @pytest.mark.parametrize("case", TRUTH_CASES, ids=[c.name for c in TRUTH_CASES])

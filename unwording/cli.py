@@ -14,6 +14,7 @@ import os
 import re
 import sys
 import traceback
+from importlib import import_module
 from pathlib import Path
 from typing import IO, Any
 
@@ -386,3 +387,7 @@ def _say(message: str) -> None:
     """A line on stderr, if stderr can take it (it may be closed or full)."""
     with contextlib.suppress(OSError, ValueError):
         click.echo(message, err=True)
+
+
+# `unwording compile` (cli_compile.py uses the options above, so it is imported last)
+cli.add_command(import_module(f"{__package__}.cli_compile").compile_command)

@@ -1,15 +1,23 @@
-"""Amendment instruments (issue 13): read what delegations propose against a base
-text, and apply it to get the text as proposed.
+"""Proposals: many delegations' amendments to one base text (issue 13).
 
-- `read_instrument(path_or_text, source)` / `parse_instrument(text, source)` ->
+- `records.py`: the frozen records of a compilation (`Proposal`, `Compilation`...).
+- `compile.py`: `compile_proposals(base, proposals)`, every proposal compared with the
+  base by the comparison engine, then grouped per base paragraph.
+- `sites.py`: the word changes of several proposals to one paragraph, merged into
+  sites, with the same change shown once and conflicts marked.
+- `insertions.py`: new paragraphs, the same or near the same ones grouped.
+- `summary.py`: what each delegation changes, in one line.
+- `bracketed.py`: the compilation text a secretariat circulates (its convention).
+- `redline.py`: a Word redline by several authors as one proposal per author.
+- `reading.py`: proposal files (full texts, redlines, instruments) as `Proposal`s.
+- Amendment instruments ("In operative paragraph 5, replace ... with ..."):
+  `read_instrument(path_or_text, source)` / `parse_instrument(text, source)` ->
   `Instrument` (its `Instruction`s, each with its line, and `Problem`s for lines
-  that look like instructions but cannot be read);
-- `apply_instrument(base_document, instrument)` -> (proposed `Document`,
-  `Problem`s of the instructions that could not be applied); compare the two with
-  `unwording.compare_documents(base, proposed)`.
-
-English instruments only (see `instruments.py` for the forms and where they were
-checked).
+  that look like instructions but cannot be read); `apply_instrument(base,
+  instrument)` -> (proposed `Document`, `Problem`s of the instructions that could
+  not be applied). English instruments only (see `instruments.py` for the forms
+  and where they were checked). Records in `model.py`, grammar in `grammar.py`,
+  references in `references.py`, word matching in `matching.py`.
 """
 
 from .apply import apply_instrument

@@ -1,0 +1,248 @@
+"""Compiling proposals against one base (issue 13): the Goal 16 truth, sites, shared
+changes and conflicts, new-paragraph groups, redlines split by author, the reports."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from conftest import FIXTURES, ROOT
+
+from unwording.model import Edit, Op
+from unwording.proposals.bracketed import compilation_lines
+from unwording.proposals.compile import compile_proposals, share_edits
+from unwording.proposals.reading import read_proposals
+from unwording.proposals.records import Proposal, Version
+from unwording.proposals.redline import split_redline
+from unwording.proposals.sites import find_sites
+from unwording.proposals.summary import delegation_sentence
+from unwording.readers import read_both_views, read_bytes, read_source
+from unwording.report.compile_formats import render_compilation
+
+CASE = FIXTURES / "compile-goal16"
+TRUTH = json.loads((CASE / "truth.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "unwording" / "data" / "compilation.schema.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def compilation():
+    from unwording.model import Options
+
+    proposals = []
+    for path in TRUTH["run"]["proposals"]:
+        found, problems = read_proposals(CASE / path, None, Options())
+        assert not problems
+        proposals += found
+    return compile_proposals(read_source(CASE / TRUTH["run"]["base"]), proposals)
+
+
+def _paragraph(compilation, address):
+    return next(p for p in compilation.paragraphs if p.address == address)
+
+
+def test_sponsors_come_from_file_names_and_redline_authors(compilation):
+    assert list(compilation.sponsors) == TRUTH["sponsors"]
+
+
+@pytest.mark.parametrize("shared", TRUTH["shared"], ids=lambda s: ", ".join(s["sponsors"]))
+def test_a_shared_change_is_shown_once_with_all_its_sponsors(compilation, shared):
+    paragraph = _paragraph(compilation, shared["address"])
+    found = [
+        a
+        for s in paragraph.sites
+        for a in s.alternatives
+        if a.sponsors == tuple(shared["sponsors"])
+    ]
+    assert len(found) == 1
+    site = next(s for s in paragraph.sites if found[0] in s.alternatives)
+    if shared.get("proposal") == "delete":
+        assert found[0].deletes
+        assert shared["base_words_contain"] in site.base_text
+    else:
+        assert shared["proposal_contains"] in found[0].text
+        assert shared["proposal_lacks"] not in found[0].text
+
+
+def test_conflicts_are_marked_where_the_truth_has_them_and_nowhere_else(compilation):
+    expected = {c["address"] for c in TRUTH["conflicts"]}
+    assert {p.address for p in compilation.conflicts} == expected
+    for conflict in TRUTH["conflicts"]:
+        paragraph = _paragraph(compilation, conflict["address"])
+        if "sponsors" in conflict:
+            site = next(s for s in paragraph.sites if s.conflict)
+            assert sorted(site.sponsors) == sorted(conflict["sponsors"])
+        else:
+            assert list(paragraph.deleted_by) == conflict["deleted_by"]
+            assert list(paragraph.amended_by) == conflict["amended_by"]
+
+
+def test_amendments_without_conflict_and_untouched_paragraphs(compilation):
+    for case in TRUTH["amended_without_conflict"]:
+        paragraph = _paragraph(compilation, case["address"])
+        assert not paragraph.conflict and list(paragraph.amended_by) == case["sponsors"]
+    for address in TRUTH["untouched"]:
+        assert not _paragraph(compilation, address).changed, address
+
+
+def test_new_paragraphs_are_grouped_when_near_the_same(compilation):
+    names = [p.address for p in compilation.paragraphs]
+    found = [
+        (names[n.after] if n.after is not None else None, list(n.sponsors), len(n.variants))
+        for n in compilation.new_paragraphs
+    ]
+    assert found == [(n["after"], n["sponsors"], n["variants"]) for n in TRUTH["new_paragraphs"]]
+
+
+@pytest.mark.parametrize("expected", TRUTH["flags"], ids=lambda f: f"{f['sponsor']}-{f['kind']}")
+def test_flags_are_carried_per_sponsor(compilation, expected):
+    flags = [f for p in compilation.paragraphs for f in p.flags]
+    assert any(
+        f.sponsor == expected["sponsor"]
+        and f.address == expected["address"]
+        and f.flag.kind == expected["kind"]
+        and expected.get("matched", f.flag.matched) == f.flag.matched
+        for f in flags
+    )
+
+
+def test_the_compilation_text_follows_the_convention(compilation):
+    lines = compilation_lines(compilation)
+    for expected in TRUTH["compilation_text_contains"]:
+        assert expected in lines
+
+
+def test_each_delegation_reads_in_one_line(compilation):
+    sentences = {s.sponsor: delegation_sentence(s) for s in compilation.delegations}
+    for sponsor, parts in TRUTH["delegation_lines_contain"].items():
+        assert "\n" not in sentences[sponsor]
+        assert all(part in sentences[sponsor] for part in parts), sentences[sponsor]
+
+
+def _version(sponsor, base, edits):
+    return Version(
+        (sponsor,),
+        "".join(t for op, t in edits if op != "delete"),
+        tuple(Edit(Op(op), t) for op, t in edits),
+    )
+
+
+def test_sites_merge_overlapping_changes_and_keep_apart_the_others():
+    base = "ensure democracy, human rights and good governance at all levels"
+    by = _version(
+        "Belarus",
+        base,
+        [
+            ("equal", "ensure "),
+            ("delete", "democracy, human rights and good governance"),
+            ("insert", "the rule of law"),
+            ("equal", " at all levels"),
+        ],
+    )
+    eu = _version(
+        "EU",
+        base,
+        [
+            ("equal", "ensure democracy, "),
+            ("delete", "human rights"),
+            ("insert", "human rights for all"),
+            ("equal", " and good governance at all levels"),
+        ],
+    )
+    same = _version(
+        "Russian Federation",
+        base,
+        by.edits
+        and [
+            ("equal", "ensure "),
+            ("delete", "democracy, human rights and good governance"),
+            ("insert", "the rule of law"),
+            ("equal", " at all levels"),
+        ],
+    )
+    late = _version("Norway", base, [("equal", base), ("insert", ", as appropriate")])
+    sites = find_sites(base, [by, eu, same, late])
+    assert [s.conflict for s in sites] == [True, False]
+    assert sites[0].base_text == "democracy, human rights and good governance"
+    assert [a.sponsors for a in sites[0].alternatives] == [
+        ("Belarus", "Russian Federation"),
+        ("EU",),
+    ]
+    assert sites[0].alternatives[1].text == "democracy, human rights for all and good governance"
+    assert sites[1].start == sites[1].end == len(base)
+
+
+def test_share_edits_cuts_a_merged_pair_where_its_base_texts_join():
+    edits = [
+        Edit(Op.EQUAL, "one"),
+        Edit(Op.DELETE, "\n"),
+        Edit(Op.INSERT, " and "),
+        Edit(Op.EQUAL, "two"),
+    ]
+    shares = share_edits(edits, 2)
+    # words put in place of the join open the next paragraph's share
+    assert [[e.text for e in share] for share in shares] == [["one"], [" and ", "two"]]
+
+
+def test_a_redline_splits_into_one_proposal_per_author():
+    base, proposals = split_redline(*read_both_views(CASE / "redline.docx"))
+    assert [p.sponsor for p in proposals] == ["Brazil", "India"]
+    brazil, india = ({p.text for p in proposal.document.paragraphs} for proposal in proposals)
+    base_texts = {p.text for p in base.paragraphs}
+    assert brazil - base_texts == {
+        "16.6 Develop effective, accountable and transparent institutions at all levels, as appropriate",
+        "16.c Respect national ownership and the right of each country to determine its own path to peaceful and inclusive societies",
+    }
+    assert india - base_texts == {
+        "16.10 Ensure public access to information and protect fundamental freedoms, in accordance with national legislation"
+    }
+
+
+def test_a_redline_with_a_deleted_paragraph_leaves_it_out_of_its_author_only():
+    _, proposals = split_redline(*read_both_views(FIXTURES / "docx-two-authors" / "amended.docx"))
+    texts = {p.sponsor: " ".join(q.text for q in p.document.paragraphs) for p in proposals}
+    assert "including through democratic institutions" not in texts["Delegation A"]
+    assert "including through democratic institutions" in texts["Delegation B"]
+    assert "family-supporting environment" in texts["Delegation B"]
+    assert "family-supporting environment" not in texts["Delegation A"]
+
+
+def test_a_sponsor_named_twice_is_told_apart():
+    base = read_bytes(b"1. Decides to act;\n\n2. Requests a report;\n", "base.txt")
+    draft = read_bytes(b"1. Decides to act now;\n\n2. Requests a report;\n", "draft.txt")
+    compiled = compile_proposals(base, [Proposal("EU", draft), Proposal("EU", draft)])
+    assert compiled.sponsors == ("EU", "EU (2)")
+    assert any("EU (2)" in str(w) for w in compiled.warnings)
+    assert compiled.paragraphs[0].versions[0].sponsors == ("EU", "EU (2)")
+
+
+def test_json_report_matches_its_schema_and_the_text(compilation):
+    report = json.loads(render_compilation(compilation, "json"))
+    jsonschema.validate(report, SCHEMA)
+    assert report["compilation_text"] == compilation_lines(compilation)
+    conflicted = [p["address"] for p in report["paragraphs"] if p["conflict"]]
+    assert conflicted == [p.address for p in compilation.conflicts]
+
+
+def test_text_report_has_the_compilation_then_the_delegations(compilation):
+    text = render_compilation(compilation, "text")
+    assert text.index("== Compilation text") < text.index("== Delegations")
+    assert TRUTH["compilation_text_contains"][0] in text
+
+
+def test_html_report_is_self_contained_with_filters(compilation):
+    from lxml import html
+
+    page = render_compilation(compilation, "html")
+    tree = html.fromstring(page)
+    options = tree.xpath("//select[@id='show']/option/@value")
+    assert "conflict" in options and "sp-belarus" in options and "sp-european-union" in options
+    assert len(tree.xpath("//article[contains(@class, 'conflict')]")) == len(compilation.conflicts)
+    assert len(tree.xpath("//article[contains(@class, 'sp-norway')]")) == 3
+    assert not tree.xpath("//script[@src] | //link[@href] | //img[@src]")
+    assert "Content-Security-Policy" in page
+
+
+def test_reports_are_deterministic(compilation):
+    for fmt in ("text", "json", "html"):
+        assert render_compilation(compilation, fmt) == render_compilation(compilation, fmt)

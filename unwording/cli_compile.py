@@ -1,0 +1,139 @@
+"""`unwording compile`: proposals from many delegations compiled against one base.
+
+    unwording compile BASE [PROPOSAL...] [--proposal NAME=FILE ...]
+                      [--format text|json|html] [-o FILE] [--lang ...] [--lexicon FILE]
+                      [--profile NAME,...] [--strict] [--no-timestamp] [--debug]
+
+A proposal file `X.txt` is sponsored by `X`; `--proposal NAME=FILE` names the
+sponsor; a Word file with tracked changes gives one proposal per author. With BASE
+alone, BASE must be a Word redline: its text with the changes rejected is the base and
+each author's changes are a proposal.
+
+Exit codes: 0 compiled (a proposal file that cannot be read is left out with a warning
+naming it, and the rest is compiled); 2 usage or input error: a malformed --proposal,
+an unreadable BASE, or no proposal that could be read; 3 internal error.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from .cli import _DEBUG, _LEXICON, _PROFILE, _check_output, _emit, _Failure
+from .errors import UnwordingError
+from .language import LANGUAGES
+from .model import Notice, Options
+from .output import check_stdout, check_target
+from .proposals.compile import compile_proposals
+from .proposals.reading import read_proposals, read_redline_base
+from .proposals.records import Compilation, Proposal
+from .readers import read_source
+from .report import report_time
+from .report.compile_formats import render_compilation
+from .report.settings import RenderSettings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _choice(*names: str, choices: tuple[str, ...], help: str) -> Callable[[F], F]:
+    """An option taking one of `choices`, the first by default."""
+    kind = click.Choice(choices)
+    return click.option(*names, type=kind, default=choices[0], show_default=True, help=help)
+
+
+@click.command("compile")
+@click.argument("base", type=click.Path())
+@click.argument("proposals", nargs=-1, type=click.Path())
+@click.option(
+    "--proposal",
+    "named",
+    multiple=True,
+    metavar="NAME=FILE",
+    help="A proposal sponsored by NAME (repeatable).",
+)
+@_choice("--format", "-f", "fmt", choices=("text", "json", "html"), help="Report format.")
+@click.option("--output", "-o", type=click.Path(), help="Write the report to FILE.")
+@_LEXICON
+@_PROFILE
+@_choice("--lang", choices=("auto", *LANGUAGES), help="Lexicon language (auto: the base's).")
+@click.option("--strict", is_flag=True, help="Count typography-only differences as changes.")
+@click.option("--no-timestamp", is_flag=True, help="Leave the time out of the HTML report.")
+@_DEBUG
+def compile_command(
+    base: str,
+    proposals: tuple[str, ...],
+    named: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    lexicon: str | None,
+    profile: str | None,
+    lang: str,
+    strict: bool,
+    no_timestamp: bool,
+    debug: bool,
+) -> None:
+    """Compile the PROPOSALS of several delegations against BASE, paragraph by paragraph.
+
+    \b
+    Examples:
+      unwording compile base.docx --proposal Belarus=by.docx --proposal "European Union=eu.txt"
+      unwording compile base.docx redline-with-several-authors.docx
+      unwording compile base.txt amendments/*.txt --format html -o compilation.html
+
+    Exit codes: 0 compiled (unreadable proposals are left out with a warning),
+    2 usage or input error (BASE unreadable, or no proposal readable), 3 internal error.
+    """
+    output = None if output == "-" else output
+    try:
+        options = Options(
+            strict, lexicon, None if lang == "auto" else lang, "accept", None, profile
+        )
+        pairs: list[tuple[str | None, str]] = [(None, path) for path in proposals]
+        pairs += [_named(spec) for spec in named]
+        _check_target(output, [base, *(path for _, path in pairs), lexicon])
+        compilation, notices = _compile(base, pairs, options)
+        settings = RenderSettings(False, report_time(not no_timestamp))
+        _emit(render_compilation(compilation, fmt, settings), output)
+    except UnwordingError as error:
+        if debug:
+            traceback.print_exc()
+        raise _Failure(str(error)) from None
+    for notice in (*notices, *compilation.warnings):
+        click.echo(f"unwording: warning: {notice}", err=True)
+
+
+def _named(spec: str) -> tuple[str, str]:
+    name, equals, path = spec.partition("=")
+    if not equals or not name.strip() or not path:
+        raise _Failure(f"--proposal {spec!r}: give NAME=FILE")
+    return name.strip(), path
+
+
+def _check_target(output: str | None, inputs: list[str | None]) -> None:
+    if output:
+        _check_output(output, tuple(inputs))
+        check_target(output)
+    else:
+        check_stdout()
+
+
+def _compile(
+    base: str, pairs: list[tuple[str | None, str]], options: Options
+) -> tuple[Compilation, list[Notice]]:
+    """Read BASE and the proposals, then compile; unreadable proposals are notices."""
+    if not pairs:
+        document, redline = read_redline_base(base, options)
+        return compile_proposals(document, redline, options), []
+    document = read_source(base, None, options.changes)
+    found: list[Proposal] = []
+    notices: list[Notice] = []
+    for sponsor, path in pairs:
+        read, problems = read_proposals(path, sponsor, options)
+        found += read
+        notices += problems
+    if not found:
+        raise UnwordingError("nothing to compile: no proposal could be read")
+    return compile_proposals(document, found, options), notices

@@ -1,0 +1,177 @@
+"""Frozen records of a compilation of proposals against one base text.
+
+`Proposal` goes in; `Compilation` comes out: one `CompiledParagraph` per base paragraph
+(the `Version`s proposed for it, the `Site`s where proposals touch its words, and who
+deletes it), the `NewParagraph` groups, and one `DelegationSummary` per sponsor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Document, Edit, Flag, Kind, Notice, Options
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One delegation's proposed text, with the problems met while reading it."""
+
+    sponsor: str
+    document: Document
+    problems: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A wording proposed in place of a site's base words ("" deletes them)."""
+
+    text: str
+    sponsors: tuple[str, ...]
+
+    @property
+    def deletes(self) -> bool:
+        """True when the alternative only removes the base words."""
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Site:
+    """Base words `text[start:end]` of a paragraph that proposals change (an
+    insertion has `start == end`), with each distinct alternative once."""
+
+    start: int
+    end: int
+    base_text: str
+    alternatives: tuple[Alternative, ...]
+
+    @property
+    def conflict(self) -> bool:
+        """True when proposals change these words in different ways."""
+        return len(self.alternatives) > 1
+
+    @property
+    def sponsors(self) -> tuple[str, ...]:
+        """Every sponsor of an alternative, in the order of the alternatives."""
+        return tuple(s for alternative in self.alternatives for s in alternative.sponsors)
+
+
+@dataclass(frozen=True)
+class Version:
+    """A paragraph as one or more sponsors propose it: its text and its word diff
+    (from the base paragraph, or for a new paragraph from its group's first
+    wording); `text` is "" when the sponsors delete the paragraph."""
+
+    sponsors: tuple[str, ...]
+    text: str
+    edits: tuple[Edit, ...] = ()
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class SponsoredFlag:
+    """A flag the engine raised on a sponsor's proposal, at a paragraph address."""
+
+    sponsor: str
+    address: str
+    flag: Flag
+    title: str
+
+
+@dataclass(frozen=True)
+class CompiledParagraph:
+    """One base paragraph with everything proposed for it."""
+
+    index: int
+    address: str
+    label: str | None
+    kind: Kind | None
+    text: str
+    versions: tuple[Version, ...] = ()
+    sites: tuple[Site, ...] = ()
+    flags: tuple[SponsoredFlag, ...] = ()
+
+    @property
+    def deleted_by(self) -> tuple[str, ...]:
+        """The sponsors who delete the whole paragraph."""
+        return tuple(s for v in self.versions if v.deleted for s in v.sponsors)
+
+    @property
+    def amended_by(self) -> tuple[str, ...]:
+        """The sponsors who change words of the paragraph."""
+        return tuple(s for v in self.versions if not v.deleted for s in v.sponsors)
+
+    @property
+    def conflict(self) -> bool:
+        """Proposals that cannot all be taken: different wordings for the same words,
+        or a deletion of the paragraph against a change of its words."""
+        return any(s.conflict for s in self.sites) or bool(self.deleted_by and self.amended_by)
+
+    @property
+    def changed(self) -> bool:
+        """True when any proposal touches the paragraph."""
+        return bool(self.versions)
+
+
+@dataclass(frozen=True)
+class NewParagraph:
+    """A new paragraph proposed by one or more sponsors: the same or near-same
+    wordings grouped, placed after base paragraph `after` (None: before the first)."""
+
+    address: str
+    after: int | None
+    variants: tuple[Version, ...]
+    flags: tuple[SponsoredFlag, ...] = ()
+    ordinal: str = "bis"
+
+    @property
+    def sponsors(self) -> tuple[str, ...]:
+        """Every sponsor of the group, variant by variant."""
+        return tuple(s for variant in self.variants for s in variant.sponsors)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A watched term, hedge, verb or quantity named in a delegation summary."""
+
+    text: str
+    address: str
+
+
+@dataclass(frozen=True)
+class DelegationSummary:
+    """What one delegation proposes, by paragraph address."""
+
+    sponsor: str
+    source: str
+    touched: tuple[str, ...] = ()
+    deleted: tuple[str, ...] = ()
+    new: tuple[str, ...] = ()
+    terms_removed: tuple[Mention, ...] = ()
+    terms_added: tuple[Mention, ...] = ()
+    hedges_added: tuple[Mention, ...] = ()
+    hedges_removed: tuple[Mention, ...] = ()
+    verbs_weakened: tuple[Mention, ...] = ()
+    quantities_changed: tuple[Mention, ...] = ()
+    problems: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True)
+class Compilation:
+    """Every proposal grouped per base paragraph: the input of the compile reports."""
+
+    base: Document
+    paragraphs: tuple[CompiledParagraph, ...]
+    new_paragraphs: tuple[NewParagraph, ...]
+    delegations: tuple[DelegationSummary, ...]
+    options: Options = field(default_factory=Options)
+    warnings: tuple[Notice, ...] = ()
+
+    @property
+    def sponsors(self) -> tuple[str, ...]:
+        """The sponsors, in the order the proposals were given."""
+        return tuple(summary.sponsor for summary in self.delegations)
+
+    @property
+    def conflicts(self) -> tuple[CompiledParagraph, ...]:
+        """The base paragraphs on which proposals conflict."""
+        return tuple(p for p in self.paragraphs if p.conflict)

@@ -1,0 +1,119 @@
+"""Per-delegation summaries: what each sponsor touches and which flags it raises.
+
+`delegation_sentence` puts a summary in one line, for instance
+"Belarus removes “human rights” from 16.1 and adds “family-supporting” to 16.3;
+touches 16.1, 16.3." Terms and hedges are quoted as matched in the text; a weakened
+verb is shown `old -> new`; a quantity by what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Notice
+from .records import (
+    CompiledParagraph,
+    DelegationSummary,
+    Mention,
+    NewParagraph,
+    Proposal,
+    SponsoredFlag,
+)
+
+_TERMS_REMOVED = ("term_removed",)
+_TERMS_ADDED = ("term_added",)
+_HEDGES_ADDED = ("hedge_added",)
+_HEDGES_REMOVED = ("hedge_removed",)
+_WEAKENED = ("verb_weakened", "modal_weakened")
+
+
+def summarize_delegations(
+    proposals: Sequence[tuple[Proposal, tuple[Notice, ...]]],
+    paragraphs: Sequence[CompiledParagraph],
+    new: Sequence[NewParagraph],
+) -> tuple[DelegationSummary, ...]:
+    """One summary per proposal, in the order given."""
+    flags = [f for p in paragraphs for f in p.flags] + [f for n in new for f in n.flags]
+    return tuple(
+        _summary(proposal, problems, paragraphs, new, flags) for proposal, problems in proposals
+    )
+
+
+def _summary(
+    proposal: Proposal,
+    problems: tuple[Notice, ...],
+    paragraphs: Sequence[CompiledParagraph],
+    new: Sequence[NewParagraph],
+    flags: list[SponsoredFlag],
+) -> DelegationSummary:
+    sponsor = proposal.sponsor
+    own = [f for f in flags if f.sponsor == sponsor]
+    touched = [p.address for p in paragraphs if sponsor in p.amended_by + p.deleted_by]
+    deleted = tuple(p.address for p in paragraphs if sponsor in p.deleted_by)
+    added = tuple(n.address for n in new if sponsor in n.sponsors)
+    return DelegationSummary(
+        sponsor,
+        proposal.document.source,
+        tuple(touched) + added,
+        deleted,
+        added,
+        _mentions(own, _TERMS_REMOVED),
+        _mentions(own, _TERMS_ADDED),
+        _mentions(own, _HEDGES_ADDED),
+        _mentions(own, _HEDGES_REMOVED),
+        _mentions(own, _WEAKENED),
+        tuple(Mention(f.flag.detail, f.address) for f in own if _is_quantity(f)),
+        problems,
+    )
+
+
+def _is_quantity(flag: SponsoredFlag) -> bool:
+    return flag.flag.kind.startswith("quantity_")
+
+
+def _mentions(flags: list[SponsoredFlag], kinds: tuple[str, ...]) -> tuple[Mention, ...]:
+    return tuple(Mention(_wording(f), f.address) for f in flags if f.flag.kind in kinds)
+
+
+def _wording(flag: SponsoredFlag) -> str:
+    if flag.flag.before or flag.flag.after:
+        return f"{flag.flag.before} -> {flag.flag.after}"
+    return flag.flag.matched or flag.flag.term
+
+
+def delegation_sentence(summary: DelegationSummary) -> str:
+    """The summary in one line: the flags it raises, then what it deletes, adds and
+    amends."""
+    parts = [
+        _listed("removes", summary.terms_removed, "from"),
+        _listed("adds", summary.terms_added, "to"),
+        _listed("adds hedge", summary.hedges_added, "to"),
+        _listed("removes hedge", summary.hedges_removed, "from"),
+        _listed("weakens", summary.verbs_weakened, "in", quoted=False),
+        _listed("changes", summary.quantities_changed, "in", quoted=False),
+    ]
+    said = [part for part in parts if part]
+    flags = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1] if said else ""
+    amended = [a for a in summary.touched if a not in summary.deleted + summary.new]
+    places = [
+        f"{verb} {', '.join(addresses)}"
+        for verb, addresses in (
+            ("deletes", summary.deleted),
+            ("proposes", summary.new),
+            ("amends", amended),
+        )
+        if addresses
+    ]
+    body = "; ".join(([flags] if flags else []) + places) or "proposes no change"
+    return f"{summary.sponsor} {body}."
+
+
+def _listed(
+    verb: str, mentions: tuple[Mention, ...], preposition: str, quoted: bool = True
+) -> str:
+    if not mentions:
+        return ""
+    items = [
+        (f"“{m.text}”" if quoted else m.text) + f" {preposition} {m.address}" for m in mentions
+    ]
+    return f"{verb} " + ", ".join(items)
