@@ -114,3 +114,13 @@ def test_the_installed_command_runs_with_a_glob_like_list(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["kind"] == "compilation"
+
+
+def test_an_instrument_mixed_with_full_texts_names_its_failed_lines_on_stderr():
+    case = FIXTURES / "proposals-goal16"
+    result = run(case / "goal16.txt", case / "belarus.txt", "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert "Belarus" in json.dumps(report["delegations"])
+    for line, reason in ((7, "words not found"), (21, "paragraph not found")):
+        assert f"belarus.txt:{line}: {reason}" in result.stderr

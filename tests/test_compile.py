@@ -246,3 +246,46 @@ def test_html_report_is_self_contained_with_filters(compilation):
 def test_reports_are_deterministic(compilation):
     for fmt in ("text", "json", "html"):
         assert render_compilation(compilation, fmt) == render_compilation(compilation, fmt)
+
+
+def test_an_amendment_instrument_is_applied_to_the_base_and_compiled():
+    from unwording.model import Options
+
+    case = FIXTURES / "proposals-goal16"
+    base = read_source(case / "goal16.txt")
+    found, problems = read_proposals(case / "belarus.txt", None, Options(), base)
+    assert not problems and [p.sponsor for p in found] == ["Belarus"]  # from its heading
+    told = [str(n) for n in found[0].problems]
+    assert "4 of 8 instructions applied" in told[0]
+    assert [n.split(": ")[1] for n in told[1:]] == [
+        "words not found",
+        "words found more than once",
+        "paragraph not found",
+        "cannot read instruction",
+    ]
+    compilation = compile_proposals(base, found)
+    lines = "\n".join(compilation_lines(compilation))
+    assert "[effective, accountable and transparent institutions][Belarus: an effective" in lines
+    assert "[and protect fundamental freedoms][Belarus: delete]" in lines
+    assert "16.7 bis [Belarus: Promote a family-supporting environment" in lines
+
+
+def test_a_full_text_with_a_line_like_an_instruction_stays_a_full_text(tmp_path):
+    from unwording.model import Options
+
+    base = read_source(CASE / TRUTH["run"]["base"])
+    text = (CASE / TRUTH["run"]["base"]).read_text(encoding="utf-8")
+    stray = tmp_path / "Chile.txt"
+    stray.write_text(text + "\n\nDelete paragraph 3 of resolution 70/1.\n", encoding="utf-8")
+    found, problems = read_proposals(stray, None, Options(), base)
+    assert not problems and found[0].sponsor == "Chile" and not found[0].problems
+    assert len(found[0].document.paragraphs) == len(base.paragraphs) + 1
+
+
+def test_an_instrument_named_on_the_command_line_keeps_that_name(tmp_path):
+    from unwording.model import Options
+
+    case = FIXTURES / "proposals-goal16"
+    base = read_source(case / "goal16.txt")
+    found, _ = read_proposals(case / "belarus.txt", "BY", Options(), base)
+    assert found[0].sponsor == "BY"

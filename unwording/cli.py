@@ -14,15 +14,24 @@ import os
 import re
 import sys
 import traceback
-from importlib import import_module
-from pathlib import Path
-from typing import IO, Any
 
 import click
 
 from . import __version__
+from .cli_common import (
+    DEBUG,
+    EXIT_CHANGES,
+    EXIT_ERROR,
+    EXIT_INTERNAL,
+    LEXICON,
+    PROFILE,
+    Failure,
+    check_output,
+    emit,
+)
+from .cli_compile import compile_command
 from .compare import compare_files
-from .errors import InputError, OutputError, UnwordingError
+from .errors import InputError, UnwordingError
 from .language import LANGUAGES
 from .model import Comparison, Options
 from .output import (
@@ -30,15 +39,11 @@ from .output import (
     check_target,
     degrade_console,
     silence_stdout,
-    write_file,
     write_stdout,
 )
 from .readers import READERS
 from .report import RENDERERS, RenderSettings, render, report_time
 
-EXIT_CHANGES = 1
-EXIT_ERROR = 2
-EXIT_INTERNAL = 3
 _GIT_HEX = re.compile(r"[0-9a-f]{7,64}|\.")
 _GIT_MODE = re.compile(r"[0-7]{6}|\.")
 FAIL_ON = ("changes", "substantive", "flags")
@@ -48,30 +53,6 @@ _WRITE_ERRORS = {  # an OSError reaching main() is a failed write (inputs are ch
     for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF", "EROFS")
     if hasattr(errno, name)
 }
-
-
-class _Failure(click.ClickException):
-    """An UnwordingError shown as one line, with exit code 2 (not click's 1)."""
-
-    exit_code = EXIT_ERROR
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        """One line, whatever the message holds (a parser's message may span lines)."""
-        click.echo(f"unwording: error: {' '.join(self.message.split())}", err=True)
-
-
-_LEXICON = click.option(
-    "--lexicon",
-    type=click.Path(),
-    help="TOML or YAML file of terms and hedges added to (or replacing) the defaults.",
-)
-_PROFILE = click.option(
-    "--profile",
-    metavar="NAME[,NAME...]",
-    help="Groups of watched terms (see 'unwording terms'): names, 'default' or 'all'. "
-    "[default: default]",
-)
-_DEBUG = click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -121,8 +102,8 @@ def cli() -> None:
     is_flag=True,
     help="Count differences in quotes, dashes, spaces and hyphens as changes.",
 )
-@_LEXICON
-@_PROFILE
+@LEXICON
+@PROFILE
 @click.option(
     "--color",
     type=click.Choice(COLOR_WHEN),
@@ -159,7 +140,7 @@ def cli() -> None:
     is_flag=True,
     help="Leave the 'report made' time out of the HTML report (reproducible bytes).",
 )
-@_DEBUG
+@DEBUG
 def compare_command(
     base: str,
     draft: str | None,
@@ -208,11 +189,11 @@ def compare_command(
         when = "never" if no_color else color
         settings = RenderSettings(_use_color(when, output, fmt), report_time(not no_timestamp))
         if output or not quiet:
-            _emit(render(comparison, fmt, settings), output)
+            emit(render(comparison, fmt, settings), output)
     except UnwordingError as error:
         if debug:
             traceback.print_exc()
-        raise _Failure(str(error)) from None
+        raise Failure(str(error)) from None
     for notice in () if quiet else comparison.warnings:
         click.echo(f"unwording: warning: {notice}", err=True)
     if fail_on and fails(comparison, fail_on):
@@ -233,7 +214,7 @@ def _report_format(fmt: str, stat: bool) -> str:
     if not stat:
         return fmt
     if fmt not in ("text", "stat"):
-        raise _Failure(f"--stat and --format {fmt} cannot be used together")
+        raise Failure(f"--stat and --format {fmt} cannot be used together")
     return "stat"
 
 
@@ -245,9 +226,9 @@ def _report_format(fmt: str, stat: bool) -> str:
     show_default=True,
     help="Language of the lexicons to list.",
 )
-@_LEXICON
-@_PROFILE
-@_DEBUG
+@LEXICON
+@PROFILE
+@DEBUG
 def terms_command(lang: str, lexicon: str | None, profile: str | None, debug: bool) -> None:
     """List the profiles, and the watched terms, hedges and verb scales by category."""
     try:
@@ -258,7 +239,7 @@ def terms_command(lang: str, lexicon: str | None, profile: str | None, debug: bo
     except UnwordingError as error:
         if debug:
             traceback.print_exc()
-        raise _Failure(str(error)) from None
+        raise Failure(str(error)) from None
 
 
 @cli.command("git-diff", hidden=True)
@@ -314,18 +295,11 @@ def _run(base: str, draft: str | None, output: str | None, options: Options) -> 
     if "-" in (base, draft) and (sys.stdin is None or sys.stdin.closed):
         raise InputError("stdin is closed; nothing to read for '-'")
     if output:
-        _check_output(output, (base, draft, options.lexicon_path))
+        check_output(output, (base, draft, options.lexicon_path))
         check_target(output)
     else:
         check_stdout()
     return compare_files(base, draft, options)
-
-
-def _check_output(output: str, inputs: tuple[str | None, ...]) -> None:
-    target = Path(output).resolve()
-    for path in inputs:
-        if path and path != "-" and Path(path).resolve() == target:
-            raise OutputError(f"{output}: refusing to overwrite an input file")
 
 
 def _use_color(when: str, output: str | None, fmt: str) -> bool:
@@ -341,13 +315,6 @@ def _use_color(when: str, output: str | None, fmt: str) -> bool:
     if os.environ.get("NO_COLOR") or output:
         return False
     return sys.stdout is not None and sys.stdout.isatty()
-
-
-def _emit(report: str, output: str | None) -> None:
-    if output:
-        write_file(output, report)
-    else:
-        write_stdout(report)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -390,4 +357,4 @@ def _say(message: str) -> None:
 
 
 # `unwording compile` (cli_compile.py uses the options above, so it is imported last)
-cli.add_command(import_module(f"{__package__}.cli_compile").compile_command)
+cli.add_command(compile_command)

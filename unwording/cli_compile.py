@@ -5,7 +5,9 @@
                       [--profile NAME,...] [--strict] [--no-timestamp] [--debug]
 
 A proposal file `X.txt` is sponsored by `X`; `--proposal NAME=FILE` names the
-sponsor; a Word file with tracked changes gives one proposal per author. With BASE
+sponsor; a Word file with tracked changes gives one proposal per author; an
+amendment instrument ("In target 16.1, replace ... with ...") is applied to BASE,
+each instruction that cannot be applied a warning with its line. With BASE
 alone, BASE must be a Word redline: its text with the changes rejected is the base and
 each author's changes are a proposal.
 
@@ -22,7 +24,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .cli import _DEBUG, _LEXICON, _PROFILE, _check_output, _emit, _Failure
+from .cli_common import DEBUG, LEXICON, PROFILE, Failure, check_output, emit
 from .errors import UnwordingError
 from .language import LANGUAGES
 from .model import Notice, Options
@@ -56,12 +58,12 @@ def _choice(*names: str, choices: tuple[str, ...], help: str) -> Callable[[F], F
 )
 @_choice("--format", "-f", "fmt", choices=("text", "json", "html"), help="Report format.")
 @click.option("--output", "-o", type=click.Path(), help="Write the report to FILE.")
-@_LEXICON
-@_PROFILE
+@LEXICON
+@PROFILE
 @_choice("--lang", choices=("auto", *LANGUAGES), help="Lexicon language (auto: the base's).")
 @click.option("--strict", is_flag=True, help="Count typography-only differences as changes.")
 @click.option("--no-timestamp", is_flag=True, help="Leave the time out of the HTML report.")
-@_DEBUG
+@DEBUG
 def compile_command(
     base: str,
     proposals: tuple[str, ...],
@@ -96,11 +98,11 @@ def compile_command(
         _check_target(output, [base, *(path for _, path in pairs), lexicon])
         compilation, notices = _compile(base, pairs, options)
         settings = RenderSettings(False, report_time(not no_timestamp))
-        _emit(render_compilation(compilation, fmt, settings), output)
+        emit(render_compilation(compilation, fmt, settings), output)
     except UnwordingError as error:
         if debug:
             traceback.print_exc()
-        raise _Failure(str(error)) from None
+        raise Failure(str(error)) from None
     for notice in (*notices, *compilation.warnings):
         click.echo(f"unwording: warning: {notice}", err=True)
 
@@ -108,13 +110,13 @@ def compile_command(
 def _named(spec: str) -> tuple[str, str]:
     name, equals, path = spec.partition("=")
     if not equals or not name.strip() or not path:
-        raise _Failure(f"--proposal {spec!r}: give NAME=FILE")
+        raise Failure(f"--proposal {spec!r}: give NAME=FILE")
     return name.strip(), path
 
 
 def _check_target(output: str | None, inputs: list[str | None]) -> None:
     if output:
-        _check_output(output, tuple(inputs))
+        check_output(output, tuple(inputs))
         check_target(output)
     else:
         check_stdout()
@@ -131,7 +133,7 @@ def _compile(
     found: list[Proposal] = []
     notices: list[Notice] = []
     for sponsor, path in pairs:
-        read, problems = read_proposals(path, sponsor, options)
+        read, problems = read_proposals(path, sponsor, options, document)
         found += read
         notices += problems
     if not found:

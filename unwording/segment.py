@@ -50,8 +50,8 @@ _OPERATIVE_VERBS = (
     r"Solemnly|Invites|Stands\s+ready|Remains|Reminds|Insists|Accepts|Applauds|Praises|"
     r"Salutes|Congratulates|Thanks|Draws|Directs|Instructs|Mandates|Transmits|Requires"
 )
-_PREAMBULAR = re.compile(rf"^\*?{_ADVERBS}(?:{_PREAMBULAR_WORDS})\b", re.IGNORECASE)
-_OPERATIVE = re.compile(rf"^\*?{_ADVERBS}(?:{_OPERATIVE_VERBS})\b", re.IGNORECASE)
+PREAMBULAR = re.compile(rf"^\*?{_ADVERBS}(?:{_PREAMBULAR_WORDS})\b", re.IGNORECASE)
+OPERATIVE = re.compile(rf"^\*?{_ADVERBS}(?:{_OPERATIVE_VERBS})\b", re.IGNORECASE)
 _HEADING_WORDS = re.compile(
     r"^(?:Article|Annex|Chapter|Section|Part|Appendix|Goal|Target|Preamble|Introduction)\b"
     r"(?:\s+[\w.]+)?\s*$|^(?:ANNEX|CHAPTER|PART|SECTION)\b",
@@ -130,9 +130,9 @@ def _kind(
         return Kind.PREAMBULAR if label and label.label.startswith("PP") else Kind.OPERATIVE
     if group is None and _is_heading(text, key or text, markdown):
         return Kind.HEADING
-    if group is None and _PREAMBULAR.match(text):
+    if group is None and PREAMBULAR.match(text):
         return Kind.PREAMBULAR
-    if group is not None or _OPERATIVE.match(text):
+    if group is not None or OPERATIVE.match(text):
         return Kind.OPERATIVE
     return Kind.OTHER
 

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document, Notice
-from ..readers import _load, detect_format, read_bytes
+from ..readers import detect_format, load_bytes, read_bytes
 from ..readers.encoding import decode
 from .grammar import read_instruction
 from .model import CANNOT_READ, NO_TEXT, Action, Instruction, Instrument, Problem
@@ -96,7 +96,7 @@ def read_instrument(
         return parse_instrument(path_or_text, source or "<instrument>", sponsor)
     path = os.fspath(path_or_text)
     name = source or path
-    data = _load(path)
+    data = load_bytes(path)
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
     if detect_format(data, Path(path).name) in _FORMATS_AS_LINES:

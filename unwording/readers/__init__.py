@@ -152,7 +152,7 @@ def read_source(
 ) -> Document:
     """Read a document from a file path, or from stdin when the path is `-`."""
     source = os.fspath(path)
-    document = read_bytes(_load(source), source, fmt, changes)
+    document = read_bytes(load_bytes(source), source, fmt, changes)
     return replace(document, modified=_file_date(source))
 
 
@@ -171,7 +171,7 @@ def read_both_views(
 ) -> tuple[Document, Document]:
     """A Word file with tracked changes as two documents: changes rejected, then accepted."""
     source = os.fspath(path)
-    data = _load(source)
+    data = load_bytes(source)
     name = fmt or detect_format(data, source)
     if name != "docx":
         raise InputError(f"{source}: comparing one file needs a Word file with tracked changes")
@@ -190,7 +190,7 @@ def read_both_views(
     return replace(rejected, views_of=source), replace(accepted, warnings=fresh, views_of=source)
 
 
-def _load(source: str) -> bytes:
+def load_bytes(source: str) -> bytes:
     if source == STDIN:
         return _limited(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "<stdin>")
     try:

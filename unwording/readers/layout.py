@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..labels import HEADING_GROUPS, SUB_GROUPS, LabelMatch, match_label, starts_new_paragraph
-from ..segment import _OPERATIVE, _PREAMBULAR
+from ..segment import OPERATIVE, PREAMBULAR
 
 Line = tuple[int, str]  # 1-based line number, text
 
@@ -234,7 +234,7 @@ def opens_paragraph(text: str) -> bool:
     """Text opening as a preambular or operative paragraph does (`Recalling`, `Urges`)."""
     if not (text[:1].isupper() or text[:1] == "*"):
         return False
-    return bool(_PREAMBULAR.match(text) or _OPERATIVE.match(text))
+    return bool(PREAMBULAR.match(text) or OPERATIVE.match(text))
 
 
 def _labels_attached(pieces: list[list[Line]]) -> list[list[Line]]:

@@ -28,7 +28,7 @@ from ..proposals.records import (
     Version,
 )
 from ..proposals.summary import delegation_sentence
-from .html import _asset, _digest
+from .html import asset, digest
 from .html_builder import append_text, element, link
 from .settings import RenderSettings
 from .wording import flag_action, flag_body
@@ -52,8 +52,8 @@ def sponsor_class(sponsor: str) -> str:
 def render_compile_html(compilation: Compilation, settings: RenderSettings | None = None) -> str:
     """The compilation as one HTML page (a str, ending with a newline)."""
     settings = settings or RenderSettings()
-    style = _asset("report.css") + _STYLE + _filters(compilation)
-    script = _asset("report.js")
+    style = asset("report.css") + _STYLE + _filters(compilation)
+    script = asset("report.js")
     root = etree.Element("html", lang="en")
     _head(root, compilation, style)
     body = etree.SubElement(root, "body")
@@ -81,8 +81,8 @@ def _head(root: etree._Element, compilation: Compilation, style: str) -> None:
     head = etree.SubElement(root, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     policy = (
-        f"default-src 'none'; style-src '{_digest(style)}'; "
-        f"script-src '{_digest(_asset('report.js'))}'; base-uri 'none'; form-action 'none'"
+        f"default-src 'none'; style-src '{digest(style)}'; "
+        f"script-src '{digest(asset('report.js'))}'; base-uri 'none'; form-action 'none'"
     )
     etree.SubElement(head, "meta", **{"http-equiv": "Content-Security-Policy", "content": policy})
     etree.SubElement(head, "meta", name="viewport", content="width=device-width, initial-scale=1")

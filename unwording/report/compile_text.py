@@ -20,10 +20,10 @@ from ..proposals.records import (
 )
 from ..proposals.summary import delegation_sentence
 from .settings import RenderSettings
-from .text import _BOLD, _inline, _Style, terminal_safe
+from .text import BOLD, Style, inline, terminal_safe
 from .wording import flag_action, flag_body
 
-_PLAIN = _Style(False)  # word diffs: terminal-safe already, never coloured
+_PLAIN = Style(False)  # word diffs: terminal-safe already, never coloured
 COLUMNS = (
     "deleted",
     "new",
@@ -38,7 +38,7 @@ COLUMNS = (
 
 def render_compile_text(compilation: Compilation, settings: RenderSettings | None = None) -> str:
     """The compilation as a terminal report, ending with a newline."""
-    style = _Style(bool(settings and settings.color))
+    style = Style(bool(settings and settings.color))
     lines = header_lines(compilation)
     lines += _section("Compilation text", compilation_lines(compilation), style)
     lines += _section("Conflicts", _conflict_lines(compilation), style)
@@ -61,10 +61,10 @@ def header_lines(compilation: Compilation) -> list[str]:
     ]
 
 
-def _section(title: str, body: list[str], style: _Style) -> list[str]:
+def _section(title: str, body: list[str], style: Style) -> list[str]:
     if not body:
         return []
-    return ["", style(_BOLD, f"== {title}"), *map(terminal_safe, body)]
+    return ["", style(BOLD, f"== {title}"), *map(terminal_safe, body)]
 
 
 def _conflict_lines(compilation: Compilation) -> list[str]:
@@ -113,7 +113,7 @@ def _version_line(version: Version) -> str:
     who = ", ".join(version.sponsors)
     if version.deleted:
         return f"  {who}: delete the paragraph"
-    return f"  {who}: " + _inline(version.edits, _PLAIN).replace("\n", " ¶ ")
+    return f"  {who}: " + inline(version.edits, _PLAIN).replace("\n", " ¶ ")
 
 
 def flag_lines(flags: tuple[SponsoredFlag, ...]) -> list[str]:

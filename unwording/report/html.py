@@ -56,8 +56,8 @@ def render_html(comparison: Comparison, settings: RenderSettings | None = None) 
     """The comparison as one HTML page (a str, ending with a newline)."""
     settings = settings or RenderSettings()
     colours = _colours(comparison)
-    style = _asset("report.css") + _category_css(colours)
-    script = _asset("report.js")
+    style = asset("report.css") + _category_css(colours)
+    script = asset("report.js")
     root = etree.Element("html", lang="en")
     _head(root, comparison, style, script)
     large = len(comparison.pairs) > LARGE
@@ -81,11 +81,11 @@ def render_html(comparison: Comparison, settings: RenderSettings | None = None) 
     return page + "\n"
 
 
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     return resources.files("unwording").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _digest(text: str) -> str:
+def digest(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
@@ -110,7 +110,7 @@ def _head(root: etree._Element, comparison: Comparison, style: str, script: str)
     head = etree.SubElement(root, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     policy = (
-        f"default-src 'none'; style-src '{_digest(style)}'; script-src '{_digest(script)}'; "
+        f"default-src 'none'; style-src '{digest(style)}'; script-src '{digest(script)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
     etree.SubElement(head, "meta", **{"http-equiv": "Content-Security-Policy", "content": policy})

@@ -18,7 +18,7 @@ from .names import Names, paragraph_names
 from .settings import RenderSettings
 from .wording import flag_action, flag_body
 
-_RED, _GREEN, _YELLOW, _BOLD, _DIM, _RESET = (
+_RED, _GREEN, _YELLOW, BOLD, _DIM, _RESET = (
     "\x1b[31m",
     "\x1b[32m",
     "\x1b[33m",
@@ -37,7 +37,7 @@ def terminal_safe(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
-class _Style:
+class Style:
     def __init__(self, color: bool) -> None:
         self.color = color
 
@@ -47,7 +47,7 @@ class _Style:
 
 def render_text(comparison: Comparison, settings: RenderSettings | None = None) -> str:
     """The comparison as a terminal report, ending with a newline."""
-    style = _Style(bool(settings and settings.color))
+    style = Style(bool(settings and settings.color))
     names = (paragraph_names(comparison.base), paragraph_names(comparison.draft))
     flags_by_pair: dict[int, list[Flag]] = defaultdict(list)
     for flag in comparison.flags:
@@ -58,7 +58,7 @@ def render_text(comparison: Comparison, settings: RenderSettings | None = None) 
     lines += _repeat_lines(repeats, comparison, style)
     covered = covered_pairs(comparison, repeats)
     for title, numbers in _sections(comparison.pairs, covered):
-        lines += ["", style(_BOLD, f"== {title} ({len(numbers)})")] if numbers else []
+        lines += ["", style(BOLD, f"== {title} ({len(numbers)})")] if numbers else []
         for number in numbers:
             pair = comparison.pairs[number]
             lines += _pair_lines(comparison, pair, names, flags_by_pair[number], style)
@@ -84,22 +84,22 @@ def _sections(pairs: tuple[Pair, ...], covered: frozenset[int]) -> list[tuple[st
     ]
 
 
-def _brief_lines(comparison: Comparison, style: _Style) -> list[str]:
+def _brief_lines(comparison: Comparison, style: Style) -> list[str]:
     brief, more = key_changes(comparison)
     if not brief:
         return []
-    lines = ["", style(_BOLD, f"== Key changes ({len(brief) + more})")]
+    lines = ["", style(BOLD, f"== Key changes ({len(brief) + more})")]
     lines += [f"  {terminal_safe(line.address)}: {terminal_safe(line.sentence)}" for line in brief]
     if more:
         lines.append(f"  ... and {more} more, flagged below")
     return lines
 
 
-def _repeat_lines(repeats: tuple[Repeat, ...], comparison: Comparison, style: _Style) -> list[str]:
+def _repeat_lines(repeats: tuple[Repeat, ...], comparison: Comparison, style: Style) -> list[str]:
     if not repeats:
         return []
     names = paragraph_names(comparison.draft)
-    lines = ["", style(_BOLD, f"== Repeated changes ({len(repeats)})")]
+    lines = ["", style(BOLD, f"== Repeated changes ({len(repeats)})")]
     for repeat in repeats:
         change = _deleted(repeat.deleted, style) if repeat.deleted else ""
         change += _inserted(repeat.inserted, style) if repeat.inserted else ""
@@ -111,7 +111,7 @@ def _repeat_lines(repeats: tuple[Repeat, ...], comparison: Comparison, style: _S
     ]
 
 
-def _header(comparison: Comparison, style: _Style) -> list[str]:
+def _header(comparison: Comparison, style: Style) -> list[str]:
     s = comparison.summary
     counts = (
         f"{s.substantive} substantive and {s.editorial} editorial changes; "
@@ -125,7 +125,7 @@ def _header(comparison: Comparison, style: _Style) -> list[str]:
     verdict = "" if comparison.has_changes else "No differences in wording."
     authors = comparison.authors
     by = ["Tracked changes by " + ", ".join(f"{name} ({n})" for name, n in authors.items())]
-    return [style(_BOLD, title), counts] + ([verdict] if verdict else []) + (by if authors else [])
+    return [style(BOLD, title), counts] + ([verdict] if verdict else []) + (by if authors else [])
 
 
 def _pair_lines(
@@ -133,9 +133,9 @@ def _pair_lines(
     pair: Pair,
     names: Names,
     flags: list[Flag],
-    style: _Style,
+    style: Style,
 ) -> list[str]:
-    lines = ["", style(_BOLD, _title(pair, names))]
+    lines = ["", style(BOLD, _title(pair, names))]
     if pair.status is Status.UNCHANGED:
         lines.append(
             "  "
@@ -146,7 +146,7 @@ def _pair_lines(
     elif pair.status is Status.DELETED:
         lines.append("  " + _deleted(comparison.base.paragraphs[pair.base[0]].text, style))
     else:
-        lines.append("  " + _inline(pair.edits, style).replace("\n", "\n  "))
+        lines.append("  " + inline(pair.edits, style).replace("\n", "\n  "))
     authors = sorted({edit.author for edit in pair.edits if edit.author})
     if authors:
         lines.append(style(_DIM, "  changes by " + terminal_safe(", ".join(authors))))
@@ -169,7 +169,7 @@ def _title(pair: Pair, names: Names) -> str:
     return f"{where} [{', '.join(notes)}]"
 
 
-def _inline(edits: tuple[Edit, ...], style: _Style) -> str:
+def inline(edits: tuple[Edit, ...], style: Style) -> str:
     parts = []
     for edit in edits:
         if edit.op is Op.EQUAL or (edit.typographic and edit.op is Op.INSERT):
@@ -181,15 +181,15 @@ def _inline(edits: tuple[Edit, ...], style: _Style) -> str:
     return "".join(parts)
 
 
-def _deleted(text: str, style: _Style) -> str:
+def _deleted(text: str, style: Style) -> str:
     return style(_RED, f"[-{terminal_safe(text)}-]")
 
 
-def _inserted(text: str, style: _Style) -> str:
+def _inserted(text: str, style: Style) -> str:
     return style(_GREEN, f"{{+{terminal_safe(text)}+}}")
 
 
-def _flag_line(flag: Flag, comparison: Comparison, style: _Style) -> str:
+def _flag_line(flag: Flag, comparison: Comparison, style: Style) -> str:
     body = flag_body(flag, comparison.category_title(flag.category))
     return style(_YELLOW, f"  ! {flag_action(flag)} {terminal_safe(body)}")
 
