@@ -66,11 +66,19 @@ class _Group:
     exact: bool = False
 
 
+class Vocabulary(dict[str, int]):
+    """Word -> id, the next id for each new word (looked up in C once known)."""
+
+    def __missing__(self, word: str) -> int:
+        found = self[word] = len(self)
+        return found
+
+
 class _Words:
     """Word-id lists of keys (all words, or content words only), made on first use."""
 
     def __init__(
-        self, keys: Sequence[str], vocabulary: dict[str, int], labels: Sequence[str] = ()
+        self, keys: Sequence[str], vocabulary: Vocabulary, labels: Sequence[str] = ()
     ) -> None:
         self.keys = keys
         self.vocabulary = vocabulary
@@ -82,9 +90,8 @@ class _Words:
         """Ids of the content words of a key, lower-cased (see `slots.is_content`)."""
         if index not in self.content_cache:
             words = _WORD.findall(self.keys[index].lower())[:MAX_SCORED_WORDS]
-            self.content_cache[index] = [
-                self.vocabulary.setdefault(w, len(self.vocabulary)) for w in words if is_content(w)
-            ]
+            content = filter(is_content, words)
+            self.content_cache[index] = list(map(self.vocabulary.__getitem__, content))
         return self.content_cache[index]
 
     def label(self, index: int) -> str:
@@ -97,9 +104,7 @@ class _Words:
     def __getitem__(self, index: int) -> list[int]:
         if index not in self.cache:
             words = _WORD.findall(self.keys[index])[:MAX_SCORED_WORDS]
-            self.cache[index] = [
-                self.vocabulary.setdefault(w, len(self.vocabulary)) for w in words
-            ]
+            self.cache[index] = list(map(self.vocabulary.__getitem__, words))
         return self.cache[index]
 
     def joined(self, indices: Iterable[int]) -> list[int]:
@@ -173,7 +178,7 @@ def _match_sections(
 def _loose_in_order(
     base: Document, draft: Document, bases: list[int], drafts: list[int]
 ) -> list[_Group]:
-    vocabulary: dict[str, int] = {}
+    vocabulary = Vocabulary()
     words = (
         _Words([base.paragraphs[i].key for i in bases], vocabulary),
         _Words([draft.paragraphs[i].key for i in drafts], vocabulary),
@@ -246,7 +251,7 @@ def match_keys(
     draft_labels: Sequence[str] = (),
 ) -> list[_Group]:
     """Group base and draft indices: exact, gap-local, global, loose, then split/merge."""
-    vocabulary: dict[str, int] = {}
+    vocabulary = Vocabulary()
     words = (
         _Words(base_keys, vocabulary, base_labels),
         _Words(draft_keys, vocabulary, draft_labels),

@@ -11,17 +11,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, Term, fold_accents
 from ..model import Flag
 from . import PairText
 
 _WORD = re.compile(r"\w+")
+Found = tuple[tuple[Term, str], ...]  # the terms matched in a text, with the words matched
 
 
 def count_flags(text: PairText, lexicon: Lexicon, kind: str) -> Iterator[Flag]:
     """`<kind>_added` / `<kind>_removed` flags for every term whose count changed."""
+    if text.base == text.draft:
+        return  # the same keys: the same counts
     base_found = find_terms(text.base, lexicon.terms)
     draft_found = find_terms(text.draft, lexicon.terms)
     base_counts = Counter((term.category, term.term) for term, _ in base_found)
@@ -49,16 +52,29 @@ def count_flags(text: PairText, lexicon: Lexicon, kind: str) -> Iterator[Flag]:
         )
 
 
-def find_terms(text: str, terms: Sequence[Term]) -> list[tuple[Term, str]]:
+def find_terms(text: str, terms: Sequence[Term]) -> Found:
     """Non-overlapping term matches in `text`, longest first where they overlap.
 
     Only terms that can occur are tried: those with a phrase whose words are all
     among the text's words (found through an index by word), and those that must
     be looked for as substrings (stems, Chinese, Arabic, user patterns)."""
+    index = _index(terms)
+    known = index.found.get(text)
+    if known is None:
+        if len(index.found) > MAX_REMEMBERED:
+            index.found.clear()
+        known = index.found[text] = _found(text, terms, index)
+    return known
+
+
+MAX_REMEMBERED = 4096  # texts whose matches are kept per list of terms (a text recurs:
+# the base of one pair is often the draft of another, or another copy's text)
+
+
+def _found(text: str, terms: Sequence[Term], index: _Index) -> Found:
     matches = []
     lowered = fold_accents(text)
     words = set(_WORD.findall(lowered))
-    index = _index(terms)
     by_word, always = index.by_word, index.always
     orders = {order for word in words & by_word.keys() for order in by_word[word]}
     for order in sorted(orders | always):
@@ -73,7 +89,7 @@ def find_terms(text: str, terms: Sequence[Term]) -> list[tuple[Term, str]]:
         if start >= reach:
             kept.append((terms[order], matched))
             reach = end
-    return kept
+    return tuple(kept)
 
 
 @dataclass(frozen=True)
@@ -85,6 +101,7 @@ class _Index:
     by_word: dict[str, set[int]]
     always: set[int]
     firsts: dict[tuple[str, str], tuple[int, Term]]
+    found: dict[str, Found] = field(default_factory=dict)  # by text
 
 
 _INDEXES: dict[int, tuple[Sequence[Term], _Index]] = {}
@@ -112,7 +129,7 @@ def _built_index(terms: Sequence[Term]) -> _Index:
     return index
 
 
-def _example(term: Term, found: list[tuple[Term, str]], other: list[tuple[Term, str]]) -> str:
+def _example(term: Term, found: Found, other: Found) -> str:
     texts = [text for match, text in found if match is term]
     others = {text.lower() for match, text in other if match is term}
     fresh = [text for text in texts if text.lower() not in others]
