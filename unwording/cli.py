@@ -14,6 +14,7 @@ import os
 import re
 import sys
 import traceback
+from importlib import import_module
 
 import click
 
@@ -29,7 +30,6 @@ from .cli_common import (
     check_output,
     emit,
 )
-from .cli_compile import compile_command
 from .compare import compare_files
 from .errors import InputError, UnwordingError
 from .language import LANGUAGES
@@ -55,7 +55,24 @@ _WRITE_ERRORS = {  # an OSError reaching main() is a failed write (inputs are ch
 }
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The commands: those defined here, and the rooms built on compare (`compile`,
+    ...) imported only when named or listed, so that `unwording --version`, `compare`
+    and usage errors do not load them."""
+
+    ROOMS = {"compile": ("cli_compile", "compile_command")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.ROOMS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.ROOMS and cmd_name not in self.commands:
+            module, name = self.ROOMS[cmd_name]
+            self.add_command(getattr(import_module(f"{__package__}.{module}"), name))
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="unwording")
 def cli() -> None:
     """Show how the wording of a UN negotiated text changed between two versions."""
@@ -354,7 +371,3 @@ def _say(message: str) -> None:
     """A line on stderr, if stderr can take it (it may be closed or full)."""
     with contextlib.suppress(OSError, ValueError):
         click.echo(message, err=True)
-
-
-# `unwording compile` (cli_compile.py uses the options above, so it is imported last)
-cli.add_command(compile_command)

@@ -56,7 +56,9 @@ def element(
 def append_text(parent: etree._Element, text: str) -> None:
     """Add text after the last child of `parent` (or as its text)."""
     text = safe_text(text)
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
+    try:
+        last = parent[-1]  # found from the end; len() would count every child
+    except IndexError:
         parent.text = (parent.text or "") + text
+        return
+    last.tail = (last.tail or "") + text
