@@ -15,7 +15,7 @@ import shutil
 import pytest
 from conftest import FIXTURES, ROOT, case_files
 
-from unwording import compare_files, render
+from unwording import Options, compare_files, render
 
 CHROMIUM = os.environ.get("UNWORDING_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -288,3 +288,40 @@ def test_a_long_text_has_contents_and_the_document_near_the_top(browser, reports
     assert page.eval_on_selector(f"{target} .label", "e => e.innerText").endswith("Art. 4")
     assert page.eval_on_selector(f"{target} .text", "t => t.getAttribute('role')") == "heading"
     shoot(page, "paris-contents")
+
+
+@pytest.fixture(scope="module")
+def compilation_page(tmp_path_factory):
+    from unwording.proposals.compile import compile_proposals
+    from unwording.proposals.reading import read_proposals
+    from unwording.readers import read_source
+    from unwording.report.compile_formats import render_compilation
+
+    case = FIXTURES / "compile-goal16"
+    base = read_source(case / "goal16.txt")
+    proposals = [
+        found
+        for path in sorted((case / "amendments").glob("*.txt"))
+        for found in read_proposals(path, None, Options(), base)[0]
+    ]
+    compilation = compile_proposals(base, proposals)
+    path = tmp_path_factory.mktemp("compile") / "compilation.html"
+    path.write_text(render_compilation(compilation, "html"), encoding="utf-8")
+    return path, compilation
+
+
+def test_the_compilation_filters_by_delegation_and_conflict(browser, compilation_page):
+    path, compilation = compilation_page
+    page = open_page(browser, path)
+    everything = visible_count(page, ".pair")
+    page.select_option("#show", "conflict")
+    assert visible_count(page, ".pair") == page.locator(".pair.conflict").count() >= 1
+    page.select_option("#show", "sp-norway")
+    shown = page.eval_on_selector_all(
+        ".pair", "els => els.filter(e => e.offsetParent !== null).map(e => e.textContent)"
+    )
+    assert 0 < len(shown) < everything and all("Norway" in text for text in shown)
+    page.keyboard.press("n")
+    assert page.locator(".pair.current").count() == 1
+    assert page.errors == []
+    shoot(page, "compilation-norway")
