@@ -81,7 +81,8 @@ def test_nothing_readable_or_no_base_is_an_input_error(tmp_path):
     nothing = run(BASE, tmp_path / "missing.txt")
     assert nothing.exit_code == 2
     assert nothing.stderr.strip().splitlines()[-1] == (
-        "unwording: error: nothing to compile: no proposal could be read"
+        "unwording: error: nothing to compile: no proposal could be read "
+        f"({tmp_path / 'missing.txt'}: proposal of missing left out: no such file)"
     )
     no_base = run(tmp_path / "none.txt", *AMENDMENTS)
     assert no_base.exit_code == 2 and "no such file" in no_base.stderr
@@ -124,3 +125,28 @@ def test_an_instrument_mixed_with_full_texts_names_its_failed_lines_on_stderr():
     assert "Belarus" in json.dumps(report["delegations"])
     for line, reason in ((7, "words not found"), (21, "paragraph not found")):
         assert f"belarus.txt:{line}: {reason}" in result.stderr
+
+
+def test_the_base_taken_in_by_a_glob_is_left_out_with_a_warning():
+    result = run(BASE, BASE, *AMENDMENTS)
+    assert result.exit_code == 0, result.output
+    assert "goal16.txt: left out: it is the base text itself" in result.stderr
+    assert "goal16 " not in result.stdout.split("== Delegations")[1]
+
+
+def test_each_weak_comparison_names_its_proposal(tmp_path):
+    other = tmp_path / "Elsewhere.txt"
+    other.write_text("Something else entirely, about fisheries and the deep sea.\n", "utf-8")
+    result = run(BASE, other, AMENDMENTS[0])
+    assert result.exit_code == 0, result.output
+    weak = [line for line in result.stderr.splitlines() if "weak comparison" in line]
+    assert len(weak) == 1 and "proposal of Elsewhere (" in weak[0]
+
+
+def test_a_redline_made_on_another_text_is_said(tmp_path):
+    text = (CASE / "goal16.txt").read_text(encoding="utf-8").replace("reduce", "lower", 1)
+    (tmp_path / "rev1.txt").write_text(text, encoding="utf-8")
+    result = run(tmp_path / "rev1.txt", CASE / "redline.docx")
+    assert result.exit_code == 0, result.output
+    assert "the redline was made on another text: 1 of its paragraphs" in result.stderr
+    assert "the redline was made on another text" not in run(BASE, CASE / "redline.docx").stderr

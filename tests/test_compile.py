@@ -289,3 +289,87 @@ def test_an_instrument_named_on_the_command_line_keeps_that_name(tmp_path):
     base = read_source(case / "goal16.txt")
     found, _ = read_proposals(case / "belarus.txt", "BY", Options(), base)
     assert found[0].sponsor == "BY"
+
+
+def test_an_instrument_with_a_long_explanatory_note_is_still_an_instrument(tmp_path):
+    from unwording.model import Options
+
+    case = FIXTURES / "proposals-goal16"
+    base = read_source(case / "goal16.txt")
+    note = " ".join(["The delegation thanks the facilitators for their constructive work."] * 3)
+    instrument = tmp_path / "Brazil.txt"
+    instrument.write_text(
+        "Brazil: amendments\n\n"
+        + "\n\n".join([note] * 5)
+        + "\n\n1. In target 16.6, replace “transparent” with “effective”\n",
+        encoding="utf-8",
+    )
+    found, problems = read_proposals(instrument, None, Options(), base)
+    assert not problems
+    told = [str(n) for n in found[0].problems]
+    assert "1 of 1 instructions applied" in told[0]
+    changed = [
+        (a.text, b.text)
+        for a, b in zip(base.paragraphs, found[0].document.paragraphs, strict=True)
+        if a.text != b.text
+    ]
+    assert len(changed) == 1 and "effective institutions" in changed[0][1]
+
+
+def test_a_redline_alone_compiles_as_the_same_redline_against_its_text(tmp_path):
+    import sys
+
+    from unwording.model import Options
+    from unwording.proposals.reading import read_redline_base
+
+    sys.path.insert(0, str(FIXTURES))
+    import make_docx as m
+
+    texts = [f"{n}. Calls upon States to act on matter {w} without delay;" for n, w in
+             enumerate(["alpha", "beta", "gamma", "delta"], start=1)]  # fmt: skip
+    gone = (
+        "Recognizing the important role that civil society organizations play, by raising "
+        "public awareness, in efforts to curb the illicit traffic in small arms,"
+    )
+    new = (
+        "2 bis. Stresses the importance of the full, equal and meaningful participation of "
+        "women in efforts to combat the illicit trade in small arms;"
+    )  # alike enough to be taken for the deleted paragraph rewritten
+    body = [m.paragraph(m.run("Recalling its resolutions on the matter,"))]
+    body += [m.paragraph(m.delete(gone, "X", 1), mark=m.mark("del", "X", 2))]
+    body += [m.paragraph(m.run(t)) for t in texts[:2]]
+    body += [m.paragraph(m.ins(new, "X", 3), mark=m.mark("ins", "X", 4))]
+    body += [m.paragraph(m.run(t)) for t in texts[2:]]
+    m.package(tmp_path / "redline.docx", {"word/document.xml": m.document(body)})
+    plain = ["Recalling its resolutions on the matter,", gone, *texts]
+    (tmp_path / "base.txt").write_text("\n\n".join(plain) + "\n", encoding="utf-8")
+    base, proposals = read_redline_base(tmp_path / "redline.docx", Options())
+    alone = compile_proposals(base, proposals)
+    text = read_source(tmp_path / "base.txt")
+    found, _ = read_proposals(tmp_path / "redline.docx", None, Options(), text)
+    beside = compile_proposals(text, found)
+    assert compilation_lines(alone) == compilation_lines(beside)
+    assert "deletes PP2; proposes OP2 bis." in delegation_sentence(alone.delegations[0])
+
+
+def test_sponsors_in_any_script_get_classes_of_their_own():
+    from unwording.report.compile_html import sponsor_class
+
+    names = ["Россия", "中国", "Norway", "Côte d'Ivoire", "Cote d Ivoire", "European Union"]
+    classes = [sponsor_class(name) for name in names]
+    assert len(set(classes)) == len(names)
+    assert sponsor_class("European Union") == "sp-european-union"
+
+
+def test_an_insertion_keeps_the_space_its_words_brought():
+    from unwording.proposals.bracketed import bracketed_text
+    from unwording.proposals.records import Alternative, CompiledParagraph, Site
+
+    text = "invites the international community to lend its support"
+    at = text.index("to lend")
+    site = Site(at, at, "", (Alternative("and regional organizations ", ("Egypt",)),))
+    paragraph = CompiledParagraph(0, "OP4", "4.", None, text, (), (site,), ())
+    assert bracketed_text(paragraph) == (
+        "invites the international community [Egypt: add and regional organizations] "
+        "to lend its support"
+    )

@@ -18,6 +18,7 @@ an unreadable BASE, or no proposal that could be read; 3 internal error.
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -38,6 +39,10 @@ from .report.compile_formats import render_compilation
 from .report.settings import RenderSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
+TRACKED_BASE = (
+    "the base has tracked changes and is read with them accepted; to compile a redline's "
+    "authors against its text, give it alone: unwording compile REDLINE.docx"
+)
 
 
 def _choice(*names: str, choices: tuple[str, ...], help: str) -> Callable[[F], F]:
@@ -132,10 +137,24 @@ def _compile(
     document = read_source(base, None, options.changes)
     found: list[Proposal] = []
     notices: list[Notice] = []
+    if any(paragraph.authors for paragraph in document.paragraphs):
+        notices.append(Notice(base, TRACKED_BASE))
     for sponsor, path in pairs:
+        if _same_file(path, base):
+            notices.append(Notice(path, "left out: it is the base text itself"))
+            continue
         read, problems = read_proposals(path, sponsor, options, document)
         found += read
         notices += problems
     if not found:
-        raise UnwordingError("nothing to compile: no proposal could be read")
+        reasons = "; ".join(str(notice) for notice in notices) or "none given"
+        raise UnwordingError(f"nothing to compile: no proposal could be read ({reasons})")
     return compile_proposals(document, found, options), notices
+
+
+def _same_file(path: str, base: str) -> bool:
+    """Whether `path` is the base file (a glob such as `*.md` may take it in)."""
+    try:
+        return os.path.samefile(path, base)
+    except OSError:
+        return False

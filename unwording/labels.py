@@ -5,7 +5,8 @@ Recognised at the start of a paragraph (or of a line inside a block):
 - operative numbers `1.`, `12.`, `1)`, with `bis`, `ter`, ... forms: `2 bis.`, `2.bis`;
 - negotiators' `PP3`, `OP5`, `OP5 bis`, `OP5(b)`;
 - sub-paragraphs `(a)`, `(ii)`, `(aa)` and the French/Spanish `a)`, `ii)`;
-- SDG targets and indicators `16.3`, `16.a`, `16.10.1`, and `Goal 16.`;
+- SDG targets and indicators `16.3`, `16.a`, `16.10.1`, a proposed `16.9 bis`, and
+  `Goal 16.`;
 - heading numbers: roman `IV.` and capital letters `B.`;
 - footnote and endnote markers `[fn1]`, `[en2]` (as the Word reader writes them).
 
@@ -19,14 +20,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)"
+_LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b"
 
 _LABEL = re.compile(
     rf"""^(?:
       (?P<note>\[(?:fn|en)\d{{1,4}}\])
     | (?P<ppop>(?:PP|OP)\s?\d{{1,3}}(?:\s?{_LATIN})?(?:\s?\([a-z]{{1,4}}\))?[.:]?)
     | (?P<goal>Goal\s+\d{{1,2}}[.:]?)
-    | (?P<target>\d{{1,2}}\.(?:\d{{1,2}}|[a-z])(?:\.\d{{1,2}})?\.?)
+    | (?P<target>\d{{1,2}}\.(?:\d{{1,2}}|[a-z])(?:\.\d{{1,2}})?(?:\s?{_LATIN})?\.?)
     | (?P<num>\d{{1,3}}(?:\s?{_LATIN}\.|[.)](?:\s?{_LATIN}\b\.?)?))
     | (?P<paren>\((?:[a-z]{{1,2}}|[ivxlc]{{1,7}}|\d{{1,2}})\)(?:\s?{_LATIN})?)
     | (?P<letter>(?:[a-z]|[ivx]{{1,5}})\))

@@ -215,9 +215,12 @@ def _is_subject(found: int, paragraphs: int) -> bool:
     return found >= SUBJECT_PARAGRAPHS and found >= SUBJECT_SHARE * paragraphs
 
 
+MUTED = "is not flagged: both texts are about it"  # what the note on a muted subject says
+
+
 def _muted_note(term: Term, counts: tuple[int, ...], base: int, draft: int) -> str:
     return (
-        f"'{term.term}' is not flagged: both texts are about it (it is in {counts[0]} of "
+        f"'{term.term}' {MUTED} (it is in {counts[0]} of "
         f"{base} base and {counts[1]} of {draft} draft paragraphs); "
         f"--profile default,{term.profile} watches it"
     )

@@ -16,7 +16,8 @@ The convention, exactly:
   overlapping words differently. The same change from several delegations is one
   bracket with all their names.
 - Spaces and the words around a site stay outside the brackets; the words inside are
-  shown without leading or trailing spaces.
+  shown without leading or trailing spaces (an insertion whose words brought a space
+  gets it outside its bracket, where the base text has none).
 - A paragraph that sponsors delete whole is wrapped in one more pair of brackets
   after its label, followed by their names and `delete`:
   `16.7 [text, with its sites][Belarus, Russian Federation: delete]` (a conflict when
@@ -68,7 +69,8 @@ def bracketed_text(paragraph: CompiledParagraph) -> str:
     """The paragraph's text with each site written in place."""
     out, position = [], 0
     for site in paragraph.sites:
-        out += [paragraph.text[position : site.start], site_text(site)]
+        before = paragraph.text[position : site.start]
+        out += [before, _spaced(site, site_text(site), before, paragraph.text[site.end :])]
         position = site.end
     out.append(paragraph.text[position:])
     return "".join(out)
@@ -83,6 +85,16 @@ def site_text(site: Site) -> str:
     trail = site.base_text[len(site.base_text.rstrip()) :]
     proposals = "".join(_proposal(alternative) for alternative in site.alternatives)
     return f"{lead}[{core}]{proposals}{trail}"
+
+
+def _spaced(site: Site, text: str, before: str, after: str) -> str:
+    """An insertion's brackets with the spaces its words had around them, where the
+    base text has none there (`community [A: add and others] to`, not `]to`)."""
+    if site.base_text.strip():
+        return text
+    lead = any(a.text[:1].isspace() for a in site.alternatives) and before[-1:].isalnum()
+    trail = any(a.text[-1:].isspace() for a in site.alternatives) and after[:1].isalnum()
+    return (" " if lead else "") + text + (" " if trail else "")
 
 
 def _proposal(alternative: Alternative) -> str:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from ..compare import compare_documents, prepare_document
 from ..flags import Rulebook, load_rulebook
 from ..language import detect_language
+from ..lexicon import MUTED
 from ..model import JOINER, Comparison, Document, Edit, Notice, Op, Options, Pair, Status
 from ..report.names import paragraph_names
 from .insertions import ORDINALS, NewCandidate, group_new_paragraphs
@@ -99,7 +100,7 @@ def _propose(
     comparison = compare_documents(base, proposal.document, options, rulebook)
     mapped = index_map(comparison.base, prepared)
     own = set(map(str, base.warnings))
-    warnings = tuple(w for w in comparison.warnings if str(w) not in own)
+    warnings = tuple(_named(w, proposal) for w in comparison.warnings if str(w) not in own)
     done = _Proposed(proposal, warnings=proposal.problems + warnings)
     after: int | None = None
     for number, pair in enumerate(comparison.pairs):
@@ -110,6 +111,15 @@ def _propose(
         else:
             _record_new(done, comparison, pair, after, flags)
     return done
+
+
+def _named(notice: Notice, proposal: Proposal) -> Notice:
+    """A notice of the comparison with the base named by the proposal it is about
+    (a weak comparison, a paragraph shown whole); the note on a muted subject is about
+    the base and stays as it is."""
+    if notice.source != "comparison" or MUTED in notice.message:
+        return notice
+    return Notice(f"proposal of {proposal.sponsor} ({proposal.document.source})", notice.message)
 
 
 def index_map(found: Document, prepared: Document) -> dict[int, int]:
@@ -237,7 +247,8 @@ def _warnings(base: Document, renamed: list[Notice], done: list[_Proposed]) -> t
     seen: set[str] = set()
     kept = []
     for notice in (*base.warnings, *renamed, *(w for d in done for w in d.warnings)):
-        if str(notice) not in seen:
-            seen.add(str(notice))
+        key = notice.message.split(MUTED)[0] if MUTED in notice.message else str(notice)
+        if key not in seen:  # a muted subject is noted once, with the first counts
+            seen.add(key)
             kept.append(notice)
     return tuple(kept)

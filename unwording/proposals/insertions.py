@@ -21,7 +21,11 @@ from .records import NewParagraph, SponsoredFlag, Version
 from .sites import merge_alternatives
 
 NEAR = 0.75
-ORDINALS = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies")
+ORDINALS = (
+    "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies",
+    "undecies", "duodecies", "terdecies", "quaterdecies", "quindecies", "sexdecies",
+    "septdecies", "octodecies", "novodecies", "vicies",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ def group_new_paragraphs(
     """The candidates in groups of the same or near-same wording, in base order."""
     groups: list[list[NewCandidate]] = []
     for candidate in candidates:
-        home = next((g for g in groups if _near(g[0].text, candidate.text)), None)
+        home = next((g for g in groups if _joins(g, candidate)), None)
         if home is None:
             groups.append([candidate])
         else:
@@ -50,6 +54,14 @@ def group_new_paragraphs(
     return tuple(
         _group(g, number, names, strict) for g, number in zip(groups, numbered, strict=True)
     )
+
+
+def _joins(group: list[NewCandidate], candidate: NewCandidate) -> bool:
+    """Near the group's first wording, and from a sponsor not in it yet (two new
+    paragraphs of one proposal are two paragraphs, never two wordings of one)."""
+    if any(member.sponsor == candidate.sponsor for member in group):
+        return False
+    return _near(group[0].text, candidate.text)
 
 
 def _near(first: str, other: str) -> bool:
@@ -73,8 +85,9 @@ def _numbers(groups: list[list[NewCandidate]]) -> list[int]:
 
 
 def ordinal(rank: int) -> str:
-    """`bis` for 0, `ter` for 1, ... then `bis 9`, `bis 10` beyond the Latin list."""
-    return ORDINALS[rank] if rank < len(ORDINALS) else f"bis {rank + 1}"
+    """`bis` for 0 (the second paragraph at a place), `ter` for 1, ... `vicies` for 18
+    (the twentieth), then the number in brackets: `(21)`."""
+    return ORDINALS[rank] if rank < len(ORDINALS) else f"({rank + 2})"
 
 
 def _group(

@@ -3,9 +3,10 @@ author of a Word redline.
 
 A proposal file is either a full text of the base as its sponsor would have it, or
 an amendment instrument ("In operative paragraph 3, delete ..."), applied to the
-base. A file is read as an instrument when it has at least one instruction and
-its instruction lines (read or not) make up at least a third of its paragraphs:
-a full text has none or, at most, a stray line that reads like one. An instrument's
+base. A file is read as an instrument when it has lines that read as instructions
+(applicable or not) and under half of its paragraphs of five words or more are like
+one of the base's (an explanatory note and the instructions, where a full text
+repeats the base with edits). An instrument's
 sponsor is the one named on the command line, else the one its heading names
 ("Amendments proposed by Belarus"), else the file name. Instructions that cannot
 be read or applied become notices with their line; the others still apply. A file
@@ -18,6 +19,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
 from ..errors import InputError, UnwordingError
 from ..model import Document, Notice, Options
 from ..readers import read_both_views, read_source
@@ -27,7 +31,10 @@ from .model import Instrument
 from .records import Proposal
 from .redline import split_redline
 
-INSTRUMENT_SHARE = 1 / 3  # instruction lines among a file's paragraphs, at least
+FULL_TEXT_SHARE = 0.5  # a file with this share of its paragraphs like the base's is a text
+LIKE = 0.6  # the similarity of a paragraph to one of the base's, to count as like it
+MIN_WORDS = 5  # shorter paragraphs (headings, labels) say nothing either way
+MAX_INSTRUMENT_PARAGRAPHS = 500  # a longer file is read as a full text
 
 
 def sponsor_of(path: str | os.PathLike[str]) -> str:
@@ -51,9 +58,9 @@ def read_proposals(
     try:
         redline = _redline(source, options)
         if redline is not None:
-            return _named(redline, sponsor), ()
+            return _named(redline[1], sponsor), _other_base(source, redline[0], base)
         document = read_source(source, options.input_format, options.changes)
-        instrument = _instrument(source, document) if base is not None else None
+        instrument = _instrument(source, document, base) if base is not None else None
     except UnwordingError as error:
         name = sponsor or sponsor_of(source)
         return (), (Notice(source, f"proposal of {name} left out: {_reason(error, source)}"),)
@@ -62,13 +69,36 @@ def read_proposals(
     return (Proposal(sponsor or sponsor_of(source), document),), ()
 
 
-def _instrument(source: str, document: Document) -> Instrument | None:
-    """The file read as an amendment instrument, or None when it reads as a full text."""
+def _instrument(source: str, document: Document, base: Document) -> Instrument | None:
+    """The file read as an amendment instrument, or None when it reads as a full text:
+    it has lines that read as instructions (applicable or not) and most of its
+    paragraphs do not resemble the base's (an explanatory note, a heading and the
+    instructions, where a full text repeats the base with edits)."""
     instrument = read_instrument(source)
-    lines = len(instrument.instructions) + len(instrument.problems)
-    if instrument.instructions and lines >= INSTRUMENT_SHARE * len(document.paragraphs):
-        return instrument
-    return None
+    if not (instrument.instructions or instrument.problems):
+        return None
+    if len(document.paragraphs) > MAX_INSTRUMENT_PARAGRAPHS:
+        return None
+    if resemblance(document, base) >= FULL_TEXT_SHARE:
+        return None
+    return instrument
+
+
+def resemblance(document: Document, base: Document) -> float:
+    """The share of `document`'s paragraphs of a few words or more that are like a
+    paragraph of `base` (similarity `LIKE` or more)."""
+    texts = [p.text.casefold() for p in base.paragraphs]
+    known = set(texts)
+    own = [p.text.casefold() for p in document.paragraphs if len(p.text.split()) >= MIN_WORDS]
+    if not own:
+        return 0.0
+    like = sum(
+        text in known
+        or process.extractOne(text, texts, scorer=Indel.normalized_similarity, score_cutoff=LIKE)
+        is not None
+        for text in own
+    )
+    return like / len(own)
 
 
 def _named_in(instrument: Instrument, source: str) -> str:
@@ -93,8 +123,27 @@ def _reason(error: UnwordingError, source: str) -> str:
     return message.removeprefix(f"{source}: ")
 
 
-def _redline(source: str, options: Options) -> tuple[Proposal, ...] | None:
-    """The proposals of a Word file with tracked changes, or None for any other file."""
+def _other_base(source: str, rejected: Document, base: Document | None) -> tuple[Notice, ...]:
+    """A notice when a redline was made on another text than the base (its text with
+    the changes rejected is not the base's): what differs shows as its authors'."""
+    if base is None:
+        return ()
+    texts = {" ".join(p.text.split()) for p in base.paragraphs}
+    other = sum(" ".join(p.text.split()) not in texts for p in rejected.paragraphs if p.text)
+    if not other:
+        return ()
+    return (
+        Notice(
+            source,
+            f"the redline was made on another text: {other} of its paragraphs, changes "
+            "rejected, are not in the base; what differs is shown as its authors' proposal",
+        ),
+    )
+
+
+def _redline(source: str, options: Options) -> tuple[Document, tuple[Proposal, ...]] | None:
+    """The base and proposals of a Word file with tracked changes, or None for any
+    other file."""
     if not _is_word(source, options):
         return None
     try:
@@ -103,7 +152,7 @@ def _redline(source: str, options: Options) -> tuple[Proposal, ...] | None:
         if "no tracked changes" in str(error):
             return None
         raise
-    return split_redline(rejected, accepted)[1]
+    return split_redline(rejected, accepted)
 
 
 def _is_word(source: str, options: Options) -> bool:

@@ -76,9 +76,14 @@ def _document(accepted: Document, source: str, author: str, units: Sequence[_Uni
     notices: list[Notice] = []
     for unit in units:
         paragraphs += _unit_for(unit, author, notices, source)
-    numbered = tuple(replace(p, index=i, authors=()) for i, p in enumerate(paragraphs))
+    numbered = tuple(replace(p, index=i, authors=(), origin=()) for i, p in enumerate(paragraphs))
     name = f"{source} ({author})"
-    return replace(accepted, source=name, paragraphs=numbered, warnings=tuple(notices))
+    # Not a view of the file: the comparison pairs its paragraphs with the base's by
+    # their words, as for any proposal, not by the Word paragraphs they came from (an
+    # inserted paragraph and a deleted one may share those).
+    return replace(
+        accepted, source=name, paragraphs=numbered, warnings=tuple(notices), views_of=None
+    )
 
 
 def _unit_for(unit: _Unit, author: str, notices: list[Notice], source: str) -> list[Paragraph]:

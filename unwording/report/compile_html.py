@@ -12,6 +12,7 @@ flags). The Content-Security-Policy allows only the page's own style and script.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from lxml import etree
@@ -45,8 +46,14 @@ body[data-show="conflict"] .pair:not(.conflict) { display: none; }
 
 
 def sponsor_class(sponsor: str) -> str:
-    """A CSS class for a sponsor (`sp-european-union`), the same on every page."""
-    return "sp-" + (re.sub(r"[^a-z0-9]+", "-", sponsor.casefold()).strip("-") or "x")
+    """A CSS class for a sponsor, the same on every page: `sp-european-union` for a
+    name in Latin letters; other names (`Россия`, `中国`) get a short digest of the name
+    after what Latin letters they have, so that no two sponsors share a class."""
+    slug = re.sub(r"[^a-z0-9]+", "-", sponsor.casefold()).strip("-")
+    if slug and re.fullmatch(r"[a-z0-9 ,.'()&-]+", sponsor.casefold()):
+        return f"sp-{slug}"
+    digest = hashlib.sha256(sponsor.encode("utf-8")).hexdigest()[:8]
+    return f"sp-{slug}-{digest}" if slug else f"sp-{digest}"
 
 
 def render_compile_html(compilation: Compilation, settings: RenderSettings | None = None) -> str:
