@@ -30,6 +30,7 @@ from .cli_common import (
     emit,
 )
 from .cli_compile import compile_command
+from .cli_history import history_command
 from .compare import compare_files
 from .errors import InputError, UnwordingError
 from .language import LANGUAGES
@@ -358,3 +359,4 @@ def _say(message: str) -> None:
 
 # `unwording compile` (cli_compile.py uses the options above, so it is imported last)
 cli.add_command(compile_command)
+cli.add_command(history_command)
