@@ -87,10 +87,9 @@ def build_lineages(
         groups.join([end, start])
     members = sorted(groups.members().values(), key=_order)
     names = [paragraph_names(document) for document in documents]
-    back = {start[0] for _, start in restored}
+    pair_of = [_pairs_by_node(pairs) for pairs in linked]
     lineages = tuple(
-        _lineage(n, nodes, documents, names, linked, restored, back)
-        for n, nodes in enumerate(members)
+        _lineage(n, nodes, documents, names, pair_of, restored) for n, nodes in enumerate(members)
     )
     return lineages, notices
 
@@ -105,9 +104,8 @@ def _lineage(
     nodes: list[Node],
     documents: Sequence[Document],
     names: list[list[str]],
-    linked: list[list[list[Node]]],
+    pair_of: list[dict[Node, list[int]]],
     restored: list[tuple[Node, Node]],
-    back: set[int],
 ) -> Lineage:
     owned = set(nodes)
     places = tuple(
@@ -117,8 +115,8 @@ def _lineage(
     gaps = tuple((end[0], start[0]) for end, start in restored if end in owned)
     returns = {after for _, after in gaps}
     passages = tuple(
-        _passage(step, pairs, owned, step + 1 in returns)
-        for step, pairs in enumerate(linked)
+        _passage(step, pairs, nodes, step + 1 in returns)
+        for step, pairs in enumerate(pair_of)
         if places[step] or places[step + 1]
     )
     return Lineage(number, places, passages, gaps)
@@ -134,9 +132,18 @@ def _place(indices: list[int], document: Document, names: list[str]) -> Place | 
     return Place(tuple(sorted(indices)), " + ".join(addresses), text, kind)
 
 
-def _passage(step: int, pairs: list[list[Node]], owned: set[Node], back: bool) -> Passage:
-    numbers = tuple(n for n, nodes in enumerate(pairs) if owned.intersection(nodes))
-    return Passage(step, "restored" if back else "", numbers)
+def _pairs_by_node(pairs: list[list[Node]]) -> dict[Node, list[int]]:
+    """Each paragraph of a step to the numbers of the step's pairs holding it."""
+    found: dict[Node, list[int]] = {}
+    for number, nodes in enumerate(pairs):
+        for node in nodes:
+            found.setdefault(node, []).append(number)
+    return found
+
+
+def _passage(step: int, pair_of: dict[Node, list[int]], nodes: list[Node], back: bool) -> Passage:
+    numbers = {n for node in nodes if node[0] in (step, step + 1) for n in pair_of.get(node, ())}
+    return Passage(step, "restored" if back else "", tuple(sorted(numbers)))
 
 
 def _restore(
