@@ -97,6 +97,12 @@ def build(words: int, seed: int = 7, shape: str = "long") -> tuple[str, str]:
     return _text(base), _text(draft)
 
 
+def next_version(text: str, seed: int) -> str:
+    """The next version of a built text: the same realistic edits as a draft's."""
+    paragraphs = text.strip().split("\n\n")
+    return _text([_edit(paragraphs, random.Random(seed), corpus())])
+
+
 def _shift(match: re.Match[str], session: int) -> str:
     value = int(match.group())
     return str(value + session) if value > 20 else match.group()

@@ -60,7 +60,10 @@ class _Commands(click.Group):
     ...) imported only when named or listed, so that `unwording --version`, `compare`
     and usage errors do not load them."""
 
-    ROOMS = {"compile": ("cli_compile", "compile_command")}
+    ROOMS = {
+        "compile": ("cli_compile", "compile_command"),
+        "history": ("cli_history", "history_command"),
+    }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.ROOMS})

@@ -9,7 +9,7 @@ from typing import IO, Any
 import click
 
 from .errors import OutputError
-from .output import write_file, write_stdout
+from .output import check_stdout, check_target, write_file, write_stdout
 
 EXIT_CHANGES = 1
 EXIT_ERROR = 2
@@ -54,3 +54,13 @@ def emit(report: str, output: str | None) -> None:
         write_file(output, report)
     else:
         write_stdout(report)
+
+
+def check_destination(output: str | None, inputs: list[str | None]) -> None:
+    """Before any work: refuse an output that is an input or cannot be written, or
+    standard output when it is closed."""
+    if output:
+        check_output(output, tuple(inputs))
+        check_target(output)
+    else:
+        check_stdout()

@@ -25,11 +25,10 @@ from typing import Any, TypeVar
 
 import click
 
-from .cli_common import DEBUG, LEXICON, PROFILE, Failure, check_output, emit
+from .cli_common import DEBUG, LEXICON, PROFILE, Failure, check_destination, emit
 from .errors import UnwordingError
 from .language import LANGUAGES
 from .model import Notice, Options
-from .output import check_stdout, check_target
 from .proposals.compile import compile_proposals
 from .proposals.reading import read_proposals, read_redline_base
 from .proposals.records import Compilation, Proposal
@@ -100,7 +99,7 @@ def compile_command(
         )
         pairs: list[tuple[str | None, str]] = [(None, path) for path in proposals]
         pairs += [_named(spec) for spec in named]
-        _check_target(output, [base, *(path for _, path in pairs), lexicon])
+        check_destination(output, [base, *(path for _, path in pairs), lexicon])
         compilation, notices = _compile(base, pairs, options)
         settings = RenderSettings(False, report_time(not no_timestamp))
         emit(render_compilation(compilation, fmt, settings), output)
@@ -117,14 +116,6 @@ def _named(spec: str) -> tuple[str, str]:
     if not equals or not name.strip() or not path:
         raise Failure(f"--proposal {spec!r}: give NAME=FILE")
     return name.strip(), path
-
-
-def _check_target(output: str | None, inputs: list[str | None]) -> None:
-    if output:
-        check_output(output, tuple(inputs))
-        check_target(output)
-    else:
-        check_stdout()
 
 
 def _compile(

@@ -107,6 +107,13 @@ def _category_css(colours: dict[str, str]) -> str:
 
 
 def _head(root: etree._Element, comparison: Comparison, style: str, script: str) -> None:
+    title = f"{_name(comparison.base)} → {_name(comparison.draft)}: unwording report"
+    page_head(root, title, style, script)
+
+
+def page_head(root: etree._Element, title: str, style: str, script: str) -> None:
+    """The `<head>`: charset, a Content-Security-Policy allowing only `style` and `script`
+    (by hash), viewport, generator, `title` and the style."""
     head = etree.SubElement(root, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     policy = (
@@ -116,7 +123,6 @@ def _head(root: etree._Element, comparison: Comparison, style: str, script: str)
     etree.SubElement(head, "meta", **{"http-equiv": "Content-Security-Policy", "content": policy})
     etree.SubElement(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
     etree.SubElement(head, "meta", name="generator", content=f"unwording {__version__}")
-    title = f"{_name(comparison.base)} → {_name(comparison.draft)}: unwording report"
     element(head, "title", title)
     element(head, "style", style)
 
