@@ -373,3 +373,22 @@ def test_an_insertion_keeps_the_space_its_words_brought():
         "invites the international community [Egypt: add and regional organizations] "
         "to lend its support"
     )
+
+
+def test_a_delegation_sentence_says_verbs_strengthened_and_quantities_removed():
+    base = read_bytes(
+        b"The General Assembly,\n\n1. Encourages States to act on the matter;\n\n"
+        b"2. Decides to halve the losses by 2030 and to review the matter;\n",
+        "base.txt",
+    )
+    draft = read_bytes(
+        b"The General Assembly,\n\n1. Urges States to act on the matter;\n\n"
+        b"2. Decides to halve the losses and to review the matter;\n",
+        "draft.txt",
+    )
+    compilation = compile_proposals(base, [Proposal("Chile", draft)])
+    summary = compilation.delegations[0]
+    assert [m.text for m in summary.verbs_strengthened] == ["Encourages -> Urges"]
+    sentence = delegation_sentence(summary)
+    assert "strengthens Encourages -> Urges in OP1" in sentence
+    assert "changes quantities: by 2030 removed in OP2" in sentence, sentence

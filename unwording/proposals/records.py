@@ -153,6 +153,7 @@ class DelegationSummary:
     verbs_weakened: tuple[Mention, ...] = ()
     quantities_changed: tuple[Mention, ...] = ()
     problems: tuple[Notice, ...] = ()
+    verbs_strengthened: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 `delegation_sentence` puts a summary in one line, for instance
 "Belarus removes “human rights” from 16.1 and adds “family-supporting” to 16.3;
-touches 16.1, 16.3." Terms and hedges are quoted as matched in the text; a weakened
-verb is shown `old -> new`; a quantity by what changed.
+touches 16.1, 16.3." Terms and hedges are quoted as matched in the text; a weakened or
+strengthened verb is shown `old -> new`; a quantity by what changed (`2020 -> 2030`,
+`1.5 °C removed`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ _TERMS_ADDED = ("term_added",)
 _HEDGES_ADDED = ("hedge_added",)
 _HEDGES_REMOVED = ("hedge_removed",)
 _WEAKENED = ("verb_weakened", "modal_weakened")
+_STRENGTHENED = ("verb_strengthened", "modal_strengthened")
+_QUANTITY_SAID = {"quantity_removed": "{} removed", "quantity_added": "{} added"}
 
 
 def summarize_delegations(
@@ -62,9 +65,15 @@ def _summary(
         _mentions(own, _HEDGES_ADDED),
         _mentions(own, _HEDGES_REMOVED),
         _mentions(own, _WEAKENED),
-        tuple(Mention(f.flag.detail, f.address) for f in own if _is_quantity(f)),
+        tuple(Mention(_quantity(f), f.address) for f in own if _is_quantity(f)),
         problems,
+        _mentions(own, _STRENGTHENED),
     )
+
+
+def _quantity(flag: SponsoredFlag) -> str:
+    """`2020 -> 2030`, `1.5 °C removed`, `55 Parties added`."""
+    return _QUANTITY_SAID.get(flag.flag.kind, "{}").format(flag.flag.detail)
 
 
 def _is_quantity(flag: SponsoredFlag) -> bool:
@@ -90,7 +99,8 @@ def delegation_sentence(summary: DelegationSummary) -> str:
         _listed("adds hedge", summary.hedges_added, "to"),
         _listed("removes hedge", summary.hedges_removed, "from"),
         _listed("weakens", summary.verbs_weakened, "in", quoted=False),
-        _listed("changes", summary.quantities_changed, "in", quoted=False),
+        _listed("strengthens", summary.verbs_strengthened, "in", quoted=False),
+        _listed("changes quantities:", summary.quantities_changed, "in", quoted=False),
     ]
     said = [part for part in parts if part]
     flags = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1] if said else ""

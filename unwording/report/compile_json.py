@@ -158,6 +158,7 @@ def _delegation(summary: DelegationSummary) -> dict[str, Any]:
         "hedges_added": _mentions(summary.hedges_added),
         "hedges_removed": _mentions(summary.hedges_removed),
         "verbs_weakened": _mentions(summary.verbs_weakened),
+        "verbs_strengthened": _mentions(summary.verbs_strengthened),
         "quantities_changed": _mentions(summary.quantities_changed),
         "problems": [str(p) for p in summary.problems],
     }

@@ -32,6 +32,7 @@ COLUMNS = (
     "hedges added",
     "hedges removed",
     "verbs weakened",
+    "verbs strengthened",
     "quantities",
 )
 
@@ -144,6 +145,7 @@ def _row(summary: DelegationSummary) -> tuple[str, ...]:
         summary.hedges_added,
         summary.hedges_removed,
         summary.verbs_weakened,
+        summary.verbs_strengthened,
         summary.quantities_changed,
     )
     return (summary.sponsor, str(len(summary.touched)), *(str(len(c)) for c in counts))
