@@ -24,6 +24,7 @@ from unwording.proposals import (
     parse_instrument,
     read_instrument,
 )
+from unwording.proposals.model import NUMBERING_KEPT
 from unwording.proposals.references import parse_reference
 from unwording.readers import read_bytes, read_source
 
@@ -508,7 +509,7 @@ def test_new_paragraphs_are_labelled_bis_ter_or_not_at_all():
     assert rows[7] == (None, "Stresses D;")
     assert rows[10:12] == [("2 bis.", "Stresses A;"), ("2 ter.", "Stresses B;")]
     assert rows[13] == ("3 bis.", "Stresses C;")
-    assert rows[-1] == (None, "6. Decides F.")
+    assert rows[-1] == ("6.", "Decides F.")
     assert [p.index for p in document.paragraphs] == list(range(len(rows)))
 
 
@@ -717,3 +718,231 @@ def test_any_sequence_of_instructions_applies_or_reports(forms, numbers):
     texts, problems = applied("\n".join(lines) + "\n")
     assert len(problems) <= len(lines)
     assert all(text for text in texts)
+
+
+# -- the reviewer's instruments (findings of the secretariat trial) ----------------
+
+EGYPT = """Amendments proposed by Egypt to draft resolution A/C.1/80/L.27
+
+1. In operative paragraph 1, replace “Decides” with “Resolves”
+
+2. After preambular paragraph 1, insert a new preambular paragraph reading:
+
+   8. Recalling the African Union Silencing the Guns initiative,
+
+3. Make the text more balanced throughout
+
+4. In the title, replace "curbing" with "combating"
+
+(c) Consider the matter again
+
+- Ask the Chair
+
+Amendment 7: Redraft the text
+
+8. In operative paragraph 99999999999999999999, delete "the"
+
+9. Renumber subsequent paragraphs accordingly.
+"""
+
+
+def test_every_numbered_item_is_an_instruction_or_a_problem():
+    instrument = parse_instrument(EGYPT, "egypt.txt")
+    assert instrument.sponsors == ("Egypt",)
+    read = [(i.line, i.action) for i in instrument.instructions]
+    assert read == [
+        (3, Action.REPLACE_WORDS),
+        (5, Action.INSERT_PARAGRAPH),
+        (19, Action.DELETE_WORDS),
+        (21, Action.KEEP_NUMBERING),
+    ]
+    assert (
+        instrument.instructions[1].new
+        == "8. Recalling the African Union Silencing the Guns initiative,"
+    )
+    assert [(p.line, p.reason) for p in instrument.problems] == [
+        (9, CANNOT_READ),
+        (11, CANNOT_READ),
+        (13, CANNOT_READ),
+        (15, CANNOT_READ),
+        (17, CANNOT_READ),
+    ]
+    assert [(n.source, n.message) for n in instrument.warnings] == [
+        ("egypt.txt:21", NUMBERING_KEPT)
+    ]
+
+
+def test_a_huge_paragraph_number_is_not_found_and_renumbering_applies_as_a_no_op():
+    document, problems = apply_instrument(read_source(DEMO), parse_instrument(EGYPT, "e.txt"))
+    assert [(p.line, p.reason) for p in problems if p.reason != CANNOT_READ] == [
+        (19, PARAGRAPH_NOT_FOUND)
+    ]
+    assert problems[-1].detail == "operative paragraph 99999999999999999999"
+    assert document.paragraphs[-1].text == read_source(DEMO).paragraphs[-1].text
+
+
+def test_a_numbered_full_text_with_a_stray_instruction_line_is_not_a_list_of_problems():
+    text = (
+        "1. Decides to act;\n\n2. Delete OP3\n\n3. Urges States;\n\n4. Notes X;\n\n5. Invites Y;\n"
+    )
+    instrument = parse_instrument(text)
+    assert instrument.problems == ()
+    assert [i.line for i in instrument.instructions] == [3]
+
+
+def test_renumbering_notice_is_kept_when_read_from_a_file(tmp_path):
+    path = tmp_path / "kenya.txt"
+    path.write_bytes(
+        "Kenya:\n\n1. Delete OP2\n2. Renumber subsequent paragraphs accordingly.\n".encode(
+            "cp1252"
+        )
+    )
+    instrument = read_instrument(path)
+    assert [n.message for n in instrument.warnings][-1] == NUMBERING_KEPT
+    one_line = one("Delete OP2 and renumber the subsequent paragraphs accordingly")
+    assert one_line.action is Action.DELETE_PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    ("heading", "sponsor"),
+    [
+        ("Amendments proposed by Egypt to draft resolution A/C.1/80/L.27", "Egypt"),
+        (
+            "Amendments proposed by Cuba, Nicaragua and X to draft resolution A/C.3/80/L.12",
+            "Cuba, Nicaragua and X",
+        ),
+        ("Amendments proposed by the Russian Federation", "Russian Federation"),
+        (
+            "Amendments proposed by the Sudan and the Philippines to the draft text",
+            "Sudan and Philippines",
+        ),
+        ("Amendment proposed by Chile to document A/HRC/59/L.4", "Chile"),
+        ("Amendments proposed by Peru (A/C.2/80/L.9)", "Peru"),
+        ("Belarus: amendments to draft resolution A/C.1/80/L.27", "Belarus"),
+        ("Draft amendment submitted by the Netherlands", "Netherlands"),
+        ("Proposal by the delegation of Saudi Arabia", "Saudi Arabia"),
+        ("Proposal by Mexico", "Mexico"),
+        ("Ghana: proposed amendments", "Ghana"),
+        ("Amendments to draft resolution A/C.1/80/L.27 proposed by Kenya", "Kenya"),
+        ("**Egypt:**", "Egypt"),
+    ],
+)
+def test_sponsor_named_in_a_heading(heading, sponsor):
+    instrument = parse_instrument(f"{heading}\n\n1. Delete OP2\n")
+    assert instrument.sponsors == (sponsor,)
+    assert instrument.instructions[0].sponsor == sponsor
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        (
+            "Delete operative paragraphs 8 and 9",
+            ["operative paragraph 8", "operative paragraph 9"],
+        ),
+        (
+            "Delete operative paragraphs 2 to 4.",
+            ["operative paragraph 2", "operative paragraph 3", "operative paragraph 4"],
+        ),
+        (
+            "Delete operative paragraphs 2-4",
+            ["operative paragraph 2", "operative paragraph 3", "operative paragraph 4"],
+        ),
+        ("Delete paragraphs 2 through 3", ["paragraph 2", "paragraph 3"]),
+        (
+            "Delete preambular paragraphs 3, 5 and 7",
+            ["preambular paragraph 3", "preambular paragraph 5", "preambular paragraph 7"],
+        ),
+        (
+            "Delete operative paragraphs 5 bis and 6",
+            ["operative paragraph 5 bis", "operative paragraph 6"],
+        ),
+    ],
+)
+def test_several_paragraphs_deleted_by_one_line(text, refs):
+    instrument = parse_instrument(f"Norway:\n\n1. {text}\n")
+    assert instrument.problems == ()
+    assert [
+        (i.line, i.action, i.target.text if i.target else "") for i in instrument.instructions
+    ] == [(3, Action.DELETE_PARAGRAPH, ref) for ref in refs]
+
+
+def test_a_backward_range_cannot_be_read_and_a_plural_deletion_applies():
+    instrument = parse_instrument("1. Delete operative paragraphs 4 to 2\n")
+    assert [p.reason for p in instrument.problems] == [CANNOT_READ]
+    texts, problems = applied("Delete operative paragraphs 1 and 3\n", SUBS)
+    assert problems == ()
+    assert [t[:3] for t in texts[3:]] == ["2. ", "(a)", "(b)"]
+
+
+ARTICLES = "Article 1\n\n1. Each Party shall act.\n\n2. Parties shall report.\n\n(a) Annually;\n\nArticle 2\n\nThis Agreement enters into force.\n\nArticle 21\n\n1. It is open.\n"
+
+
+def test_a_whole_article_is_deleted_with_its_heading():
+    texts, problems = applied("Delete Article 1\n", ARTICLES)
+    assert problems == ()
+    assert texts == [
+        "Article 2",
+        "This Agreement enters into force.",
+        "Article 21",
+        "1. It is open.",
+    ]
+    texts, problems = applied("Delete Article 2\nDelete Article 2\n", ARTICLES)
+    assert [(p.line, p.reason, p.detail) for p in problems] == [
+        (2, ALREADY_DELETED, "Article 2, by line 1")
+    ]
+    assert "Article 2" not in texts and "Article 21" in texts
+
+
+def test_a_change_of_words_in_a_whole_article_of_several_paragraphs_is_ambiguous():
+    _, problems = applied("In Article 1, replace 'shall' with 'should'\n", ARTICLES)
+    assert [(p.reason, p.detail) for p in problems] == [
+        (PARAGRAPH_AMBIGUOUS, "Article 1 (Art. 1.1, Art. 1.2, Art. 1.2(a))")
+    ]
+    texts, problems = applied("In Article 2, replace 'enters' with 'shall enter'\n", ARTICLES)
+    assert problems == () and "This Agreement shall enter into force." in texts
+
+
+def test_the_chapeau_of_a_paragraph():
+    texts, problems = applied(
+        "In the chapeau of operative paragraph 2, replace 'Urges' with 'Calls upon'\n", SUBS
+    )
+    assert problems == () and texts[4] == "2. Calls upon Member States:"
+
+
+@pytest.mark.parametrize(
+    ("given", "label", "text"),
+    [
+        ("6 bis. Requests a report;", "6 bis.", "Requests a report;"),
+        ("16.9 bis Support the family", "16.9 bis", "Support the family"),
+        ("3 ter Notes X;", "3 ter", "Notes X;"),
+        ("(c) bis To act;", "(c) bis", "To act;"),
+        (
+            "11. Decides to remain seized of the matter.",
+            "11.",
+            "Decides to remain seized of the matter.",
+        ),
+        ("Bis repetita placent", "2 bis.", "Bis repetita placent"),
+    ],
+)
+def test_a_new_paragraph_keeps_its_own_label_apart_from_its_text(given, label, text):
+    base = read_bytes(SUBS.encode(), "base")
+    instruction = f"After OP2, insert a new paragraph reading: “{given}”\n"
+    document, problems = apply_instrument(base, parse_instrument(instruction))
+    assert problems == ()
+    new = next(p for p in document.paragraphs if p.text == text)
+    assert new.label == label
+
+
+def test_new_paragraphs_after_one_paragraph_go_past_decies():
+    lines = "".join(
+        f"After OP1, insert a new paragraph reading: 'Notes {n};'\n" for n in range(22)
+    )
+    document, problems = apply_instrument(
+        read_bytes(SUBS.encode(), "base"), parse_instrument(lines)
+    )
+    assert problems == ()
+    labels = [p.label for p in document.paragraphs if p.text.startswith("Notes")]
+    assert labels[:2] == ["1 bis.", "1 ter."]
+    assert labels[9:12] == ["1 undecies.", "1 duodecies.", "1 terdecies."]
+    assert labels[18:] == ["1 vicies.", "1 bis 21.", "1 bis 22.", "1 bis 23."]

@@ -22,12 +22,16 @@ The result keeps the base's paragraphs as they were read, with their own labels
 proposed. A new paragraph after a numbered one is numbered as UN drafts number
 additions: after `2.` comes `2 bis.`, then `2 ter.`; after `(b)`, `(b) bis`. A new
 paragraph among unnumbered ones (the preamble, SDG targets) is unlabelled; a new
-text that opens with its own label keeps it. Words are matched as `matching.py`
+text that opens with its own label (`6 bis.`, `16.9 bis`, `11.`) has it as its
+label, apart from its text. The Latin ordinals run `bis` ... `decies`,
+`undecies` ... `vicies`, then `bis 21`, `bis 22`. "Delete Article 8" deletes the
+article's heading and paragraphs; "Renumber ..." changes nothing. Words are matched as `matching.py`
 says and put in exactly as given.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..compare import prepare_document
@@ -36,10 +40,16 @@ from ..model import Document, Location, Options, Paragraph
 from . import model as reasons
 from .matching import end_span, find_words, splice
 from .model import Action, Instruction, Instrument, Position, Problem
-from .references import block, resolve
+from .references import LATIN, article, block, is_sub_label, resolve
 
-_LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+_LATIN_LABEL = re.compile(
+    r"^((?:\d{1,3}(?:\.(?:\d{1,2}|[a-z]))?|\([a-z]{1,4}\))\s?(?:"
+    + "|".join(sorted(LATIN, key=len, reverse=True))
+    + r")\b\.?)\s+(?=\S)",
+    re.I,
+)
 _NUMBERED_GROUPS = frozenset({"num", "ppop", "paren", "letter"})
+_OWN_GROUPS = _NUMBERED_GROUPS | {"target"}
 
 
 @dataclass(frozen=True)
@@ -102,8 +112,12 @@ def _apply(state: _Text, instruction: Instruction, source: str) -> Outcome:
     def problem(reason: str, detail: str) -> Outcome:
         return state, Problem(source, instruction.line, reason, detail)
 
+    if instruction.action is Action.KEEP_NUMBERING:
+        return state, None
     if instruction.target is None:
         return _throughout(state, instruction, source)
+    if instruction.action is Action.DELETE_PARAGRAPH and article(instruction.target, state.base):
+        return _delete_article(state, instruction, source)
     found = resolve(instruction.target, state.base)
     if not found:
         return problem(reasons.PARAGRAPH_NOT_FOUND, instruction.target.text)
@@ -152,6 +166,25 @@ def _delete_paragraph(
     return _with(state, gone), None
 
 
+def _delete_article(state: _Text, instruction: Instruction, source: str) -> Outcome:
+    """A whole article deleted: its heading and every paragraph under it."""
+    assert instruction.target is not None
+    members = set(article(instruction.target, state.base))
+    gone = {
+        i: replace(slot, deleted_by=instruction.line)
+        for i, slot in enumerate(state.slots)
+        if slot.base in members and slot.deleted_by is None
+    }
+    if not gone:
+        detail = f"{instruction.target.text}, by line {_deleted_by(state, members)}"
+        return state, Problem(source, instruction.line, reasons.ALREADY_DELETED, detail)
+    return _with(state, gone), None
+
+
+def _deleted_by(state: _Text, members: set[int]) -> int | None:
+    return next((s.deleted_by for s in state.slots if s.base in members and s.deleted_by), None)
+
+
 def _replace_paragraph(
     state: _Text, instruction: Instruction, position: int, source: str
 ) -> Outcome:
@@ -186,11 +219,9 @@ def _insert_paragraph(
         at = max(members) + 1
         while at < len(state.slots) and state.slots[at].anchor == anchor:
             at += 1
-    label = _new_label(state, instruction, position, at)
-    text = instruction.new.strip()
-    paragraph = Paragraph(
-        0, text, label=label if match_label(text) is None else None, location=Location()
-    )
+    own, text = own_label(instruction.new.strip())
+    label = own or _new_label(state, instruction, position, at)
+    paragraph = Paragraph(0, text, label=label, location=Location())
     slot = _Slot(
         paragraph,
         None,
@@ -201,22 +232,50 @@ def _insert_paragraph(
     return replace(state, slots=state.slots[:at] + (slot,) + state.slots[at:]), None
 
 
+def own_label(text: str) -> tuple[str | None, str]:
+    """The label a new paragraph's text opens with (`6 bis.`, `16.9 bis`, `11.`,
+    `(c)`), and the text without it; None and the text when it has none."""
+    latin = _LATIN_LABEL.match(text)
+    if latin is not None:
+        return latin.group(1), text[latin.end() :]
+    found = match_label(text)
+    if found is not None and found.group in _OWN_GROUPS and text[found.end :].strip():
+        return found.label, text[found.end :]
+    return None, text
+
+
 def _new_label(state: _Text, instruction: Instruction, position: int, at: int) -> str | None:
-    """`2 bis.` after `2.`, `(b) bis` after `(b)`; None among unnumbered paragraphs."""
+    """`2 bis.` after `2.` (and after its sub-paragraphs), `(b) bis` after `(b)`;
+    None among unnumbered paragraphs."""
     if not _numbered(state.slots[position]):
         return None
-    before = [
-        slot for slot in state.slots[:at] if slot.base is not None and slot.deleted_by is None
+    level = is_sub_label(_label_of(state.slots[position]))
+    numbered = [
+        slot
+        for slot in state.slots[:at]
+        if slot.base is not None and slot.deleted_by is None and _numbered(slot)
+        if is_sub_label(_label_of(slot)) == level
     ]
-    numbered = [slot for slot in before if _numbered(slot)]
     if instruction.position is Position.BEFORE:
         numbered = [slot for slot in numbered if slot is not state.slots[position]]
     if not numbered:
         return None
-    core = _label_of(numbered[-1]).rstrip(".)")
+    label = _label_of(numbered[-1])
+    core = label if label.startswith("(") else label.rstrip(".)")
     taken = {(slot.raw.label or "").rstrip(".") for slot in state.slots if slot.base is None}
-    latin = next(word for word in _LATIN if f"{core} {word}" not in taken)
-    return f"{core} {latin}" + ("" if core.endswith(")") else ".")
+    return f"{core} {_suffix(core, taken)}" + ("" if core.endswith(")") else ".")
+
+
+def _suffix(core: str, taken: set[str]) -> str:
+    """The first Latin ordinal not yet used after `core` (`bis` ... `vicies`), then
+    `bis 21`, `bis 22` ... past the Latin list."""
+    latin = next((word for word in LATIN if f"{core} {word}" not in taken), None)
+    if latin is not None:
+        return latin
+    number = len(LATIN) + 2
+    while f"{core} bis {number}" in taken:
+        number += 1
+    return f"bis {number}"
 
 
 def _numbered(slot: _Slot) -> bool:

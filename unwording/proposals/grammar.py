@@ -12,10 +12,16 @@ the patterns below see only the drafting words around them. Forms read:
   replaced by `wherever it appears` / `throughout the text`; `each occurrence`
   changes every occurrence. A trailing `so that the paragraph reads ...` is a
   restatement and is ignored.
-- paragraphs: `Delete REF`, `After REF, insert a new paragraph reading: TEXT`,
+- paragraphs: `Delete REF`, `Delete operative paragraphs 8 and 9` (`2 to 4`, `2-4`,
+  `2 through 4`, `3, 5 and 7`: one deletion each), `Delete Article 8` (all of it), `After REF, insert a new paragraph reading: TEXT`,
   `Insert a new preambular paragraph after REF reading TEXT`, `Add after REF a
   new paragraph: TEXT` (and `before`), `Replace REF with the following: TEXT`,
   `REF should read: TEXT`, `Amend REF to read: TEXT`.
+
+A scope may name part of a paragraph (`In the chapeau of operative paragraph 2`,
+`In the second line of paragraph 8`): the paragraph is meant. `Renumber subsequent
+paragraphs accordingly` (alone, or after `and` at the end of another instruction)
+keeps the base's numbering.
 
 Quoted words may also be written without quotes where the sentence leaves no
 doubt (`delete the words and gender identity`).
@@ -28,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .model import Action, Instruction, Position, Reference
-from .references import REFERENCE, parse_reference
+from .references import PART_OF, PLURAL, REFERENCE, parse_reference, plural_references
 
 _QUOTED = re.compile(
     r"[“„”](?P<a>.*?)[”“]|\"(?P<b>.*?)\"|«\s*(?P<c>.*?)\s*»"
@@ -55,7 +61,7 @@ _WORDS_FILLER = re.compile(
     re.I,
 )
 _SCOPE = re.compile(
-    rf"(?:(?:^|(?<=\s)|,\s*)(?:in|within)\s+(?:the\s+\w+\s+(?:line|sentence)\s+of\s+)?{_R}"
+    rf"(?:(?:^|(?<=\s)|,\s*)(?:in|within)\s+{PART_OF}{_R}"
     rf"|^{_R}(?=\s*[:,]))\s*[:,]?\s*",
     re.I,
 )
@@ -71,6 +77,19 @@ _EVERY = re.compile(
     r"in\s+all\s+(?:occurrences|instances|places))\b",
     re.I,
 )
+RENUMBER = (
+    r"(?:and\s+)?renumber(?:\s+[\w-]+){0,6}"
+    r"|(?:the\s+)?(?:subsequent|following|remaining|other)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:(?:are|is|to|should|shall|will)\s+(?:be\s+)?)?renumbered(?:\s+accordingly)?"
+)
+_RENUMBER_ALONE = re.compile(rf"(?:{RENUMBER})\s*[.;]?", re.I)
+_UNQUOTED = "[^“”„\"‘’'«»]*"
+_RENUMBER_AFTER = re.compile(
+    rf"\s*[,;]?\s*(?:and\s+renumber\b{_UNQUOTED}|\(?(?:subsequent|following|remaining)\b"
+    rf"{_UNQUOTED}\brenumbered\b{_UNQUOTED})$",
+    re.I,
+)
+_PLURAL_DELETE = re.compile(rf"(?:delete|strike(?:\s+out)?|remove|omit)\s+{PLURAL}\s*[.;]?", re.I)
 _RESTATED = re.compile(r"\s*,?\s*\bso\s+that\b.*$", re.I | re.DOTALL)
 
 
@@ -102,6 +121,22 @@ def tokenize(text: str) -> Tokens:
     marked = REFERENCE.sub(reference, marked)
     marked = re.sub("(?<=[\u27e7\u27eb])\\s*[.;]$", "", marked)
     return Tokens(marked, tuple(quotes), tuple(references))
+
+
+def read_instructions(text: str, line: int, sponsor: str = "") -> tuple[Instruction, ...]:
+    """The instructions one numbered item gives: most give one; "Delete operative
+    paragraphs 2 to 4" one per paragraph; "Renumber subsequent paragraphs
+    accordingly" one that keeps the base's numbering (a trailing "and renumber ..."
+    is dropped, for the same reason); none when it cannot be read."""
+    base = Instruction(line, Action.KEEP_NUMBERING, None, sponsor=sponsor, text=text.strip())
+    if _RENUMBER_ALONE.fullmatch(text.strip()):
+        return (base,)
+    plural = _PLURAL_DELETE.fullmatch(text.strip())
+    if plural is not None:
+        targets = plural_references(plural.group("part") or "", plural.group("list"))
+        return tuple(replace(base, action=Action.DELETE_PARAGRAPH, target=t) for t in targets)
+    found = read_instruction(_RENUMBER_AFTER.sub("", text), line, sponsor)
+    return () if found is None else (replace(found, text=text.strip()),)
 
 
 def read_instruction(text: str, line: int, sponsor: str = "") -> Instruction | None:

@@ -13,6 +13,10 @@ from enum import Enum
 from ..model import Notice
 
 CANNOT_READ = "cannot read instruction"
+NUMBERING_KEPT = (
+    "renumbering is left to the secretariat: the compilation keeps the base's numbering, "
+    "new paragraphs are numbered bis, ter, ..."
+)
 NO_TEXT = "no text given"
 PARAGRAPH_NOT_FOUND = "paragraph not found"
 PARAGRAPH_AMBIGUOUS = "paragraph reference matches more than one paragraph"
@@ -39,6 +43,7 @@ class Action(str, Enum):
     DELETE_PARAGRAPH = "delete paragraph"
     INSERT_PARAGRAPH = "insert paragraph"
     REPLACE_PARAGRAPH = "replace paragraph"
+    KEEP_NUMBERING = "renumber (the base's numbering is kept)"
 
 
 class Position(str, Enum):
@@ -74,7 +79,8 @@ class Instruction:
     `old` holds the words to find (replace, delete) or the anchor words (insert
     after or before them); `new` the words or paragraph text to put in, exactly as
     given. `target` is None only for an instruction that applies throughout the
-    text ("wherever it appears"). `every` applies a word change to each occurrence.
+    text ("wherever it appears") and for `KEEP_NUMBERING` ("Renumber subsequent
+    paragraphs accordingly", which changes nothing). `every` applies a word change to each occurrence.
     `part` says which part a new paragraph belongs to, when the instruction names it.
     """
 

@@ -8,7 +8,11 @@ Recognised (case-insensitive, "the" optional):
 - `sub-paragraph (b) of operative paragraph 5`, `paragraph (a)`;
 - `target 16.1`, `paragraph 16.b`;
 - `Article 4`, `Article 4, paragraph 4`, `Article 4, paragraph 4 (a)`;
-- `paragraph 5`, `paragraph 2(c)`: a numbered paragraph of any part.
+- `paragraph 5`, `paragraph 2(c)`: a numbered paragraph of any part;
+- lists, for deletions: `operative paragraphs 8 and 9`, `paragraphs 2 to 4`.
+
+`Article 8` alone is the whole article: its heading and the paragraphs under it
+(`article`); a change of words there is ambiguous when it has several paragraphs.
 
 A reference resolves against the addresses the segment stage gives the base
 (`OP5`, `PP3`, `OP5(b)`, `Art. 4.4`) and, for targets and bare numbers, against
@@ -54,9 +58,30 @@ ORDINALS.update(
         for number, unit in enumerate(_UNITS[:9], start=1)
     }
 )
-_LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)"
+LATIN = (
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "novies",
+    "decies",
+    "undecies",
+    "duodecies",
+    "terdecies",
+    "quaterdecies",
+    "quindecies",
+    "sexdecies",
+    "septdecies",
+    "octodecies",
+    "novodecies",
+    "vicies",
+)
+_LATIN = "(?:" + "|".join(sorted(LATIN, key=len, reverse=True)) + ")"
 _ORD = r"(?:last|\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
-_NUM = rf"\d{{1,3}}(?:\s?{_LATIN})?"
+_NUM = rf"\d+(?:\s?{_LATIN})?"
 _SUB = r"(?:\s*\(\s*[a-z]{1,4}\s*\)(?:\s*\(\s*[ivxlc]{1,6}\s*\))?)"
 _TARGET = r"\d{1,2}\.(?:\d{1,2}|[a-z])\b"
 _PARTS = r"(?:preambular|operative)"
@@ -68,11 +93,22 @@ REF = (
     rf"|{_PARTS}\s+paragraph\s+{_NUM}{_SUB}?"
     rf"|\b(?:PP|OP)\s?{_NUM}{_SUB}?"
     rf"|target\s+{_TARGET}"
-    rf"|article\s+{_NUM}(?:\s*,?\s*paragraph\s+\d{{1,3}}{_SUB}?)?"
+    rf"|article\s+{_NUM}(?:\s*,?\s*paragraph\s+\d+{_SUB}?)?"
     rf"|paragraph\s+(?:{_TARGET}|{_NUM}{_SUB}?|\([a-z]{{1,4}}\))"
     r")(?!\w)"
 )
 REFERENCE = re.compile(REF, re.IGNORECASE)
+PART_OF = (
+    r"(?:the\s+(?:\w+\s+(?:line|sentence)|chapeau|(?:opening|introductory)\s+(?:part|phrase))"
+    r"\s+of\s+)?"
+)
+_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*(?:-|–|to|through)\s*)"
+PLURAL = (
+    rf"(?:the\s+)?(?:(?P<part>{_PARTS})\s+)?paragraphs\s+"
+    rf"(?P<list>{_NUM}(?:{_JOIN}{_NUM})+)(?!\w)"
+)
+_RANGE = re.compile(r"(\d+)\s*(?:-|–|to|through)\s*(\d+)$", re.I)
+MAX_RANGE = 200  # paragraphs one range may name
 _ORDINAL = re.compile(rf"^(?:the\s+)?({_ORD})\s+(?:paragraph\s+of\s+the\s+)?(\w+)", re.I)
 _SUBPARAGRAPH = re.compile(
     rf"^(?:the\s+)?sub-?paragraph\s+\(?([a-z]{{1,4}})\)?(?:\s+of\s+(?:({_PARTS})\s+)?"
@@ -98,6 +134,31 @@ def parse_reference(text: str) -> Reference:
         if found is not None:
             return found
     return _numbered(plain)
+
+
+def plural_references(part: str, listed: str) -> tuple[Reference, ...]:
+    """The paragraphs a list names (`8 and 9`, `3, 5 and 7`, `2 to 4`, `2-4`), each as
+    `operative paragraph 8`; none when a range runs backwards or is too long."""
+    part = part.lower()
+    found: list[Reference] = []
+    for piece in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed.strip()):
+        numbers = _expanded(piece)
+        if not numbers:
+            return ()
+        written = f"{part} paragraph" if part else "paragraph"
+        found += [Reference(f"{written} {n}", part, n) for n in numbers]
+    return tuple(found)
+
+
+def _expanded(piece: str) -> list[str]:
+    """`2 to 4` as 2, 3, 4; `5 bis` as itself; nothing for a range that cannot be."""
+    span = _RANGE.match(piece)
+    if span is None:
+        return [_number(piece)]
+    low, high = int(span.group(1)), int(span.group(2))
+    if not low <= high <= low + MAX_RANGE:
+        return []
+    return [str(n) for n in range(low, high + 1)]
 
 
 def _ordinal(text: str) -> Reference | None:
@@ -158,9 +219,28 @@ def resolve(reference: Reference, paragraphs: tuple[Paragraph, ...]) -> tuple[in
             return found
     if reference.part in ("target", "") and reference.number:
         return _by_label(reference, paragraphs)
+    if reference.part == "article" and not reference.number:
+        return tuple(
+            i for i in article(reference, paragraphs) if paragraphs[i].kind is not Kind.HEADING
+        )
     if not reference.number and reference.sub:
         return _by_label(reference, paragraphs)
     return ()
+
+
+def article(reference: Reference, paragraphs: tuple[Paragraph, ...]) -> tuple[int, ...]:
+    """The heading and paragraphs of a whole article (`Article 8`): those whose
+    address is `Art. 8` or starts with `Art. 8.` or `Art. 8(`; none for any other
+    reference."""
+    if reference.part != "article" or reference.number or not reference.article:
+        return ()
+    key = address_key(f"Art. {reference.article}")
+    return tuple(
+        p.index
+        for p in paragraphs
+        if address_key(p.address) == key
+        or address_key(p.address).startswith((key + ".", key + "("))
+    )
 
 
 def _wanted(reference: Reference) -> tuple[str, ...]:
