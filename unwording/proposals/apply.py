@@ -25,8 +25,8 @@ paragraph among unnumbered ones (the preamble, SDG targets) is unlabelled; a new
 text that opens with its own label (`6 bis.`, `16.9 bis`, `11.`) has it as its
 label, apart from its text. The Latin ordinals run `bis` ... `decies`,
 `undecies` ... `vicies`, then `bis 21`, `bis 22`. "Delete Article 8" deletes the
-article's heading and paragraphs; "Renumber ..." changes nothing. Words are matched as `matching.py`
-says and put in exactly as given.
+article's heading and paragraphs; "Renumber ..." changes nothing. Words are matched
+as `matching.py` says and put in exactly as given.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ the patterns below see only the drafting words around them. Forms read:
   changes every occurrence. A trailing `so that the paragraph reads ...` is a
   restatement and is ignored.
 - paragraphs: `Delete REF`, `Delete operative paragraphs 8 and 9` (`2 to 4`, `2-4`,
-  `2 through 4`, `3, 5 and 7`: one deletion each), `Delete Article 8` (all of it), `After REF, insert a new paragraph reading: TEXT`,
+  `2 through 4`, `3, 5 and 7`: one deletion each), `Delete Article 8` (all of it),
+  `After REF, insert a new paragraph reading: TEXT`,
   `Insert a new preambular paragraph after REF reading TEXT`, `Add after REF a
   new paragraph: TEXT` (and `before`), `Replace REF with the following: TEXT`,
   `REF should read: TEXT`, `Amend REF to read: TEXT`.

@@ -18,14 +18,11 @@ from rapidfuzz.distance import Indel
 from ..diff import diff_texts
 from ..model import Edit, Op
 from .records import NewParagraph, SponsoredFlag, Version
+from .references import LATIN
 from .sites import merge_alternatives
 
 NEAR = 0.75
-ORDINALS = (
-    "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies",
-    "undecies", "duodecies", "terdecies", "quaterdecies", "quindecies", "sexdecies",
-    "septdecies", "octodecies", "novodecies", "vicies",
-)  # fmt: skip
+ORDINALS = LATIN  # bis, ter, ... vicies
 
 
 @dataclass(frozen=True)
@@ -86,8 +83,8 @@ def _numbers(groups: list[list[NewCandidate]]) -> list[int]:
 
 def ordinal(rank: int) -> str:
     """`bis` for 0 (the second paragraph at a place), `ter` for 1, ... `vicies` for 18
-    (the twentieth), then the number in brackets: `(21)`."""
-    return ORDINALS[rank] if rank < len(ORDINALS) else f"({rank + 2})"
+    (the twentieth), then `bis 21`, `bis 22`... (as instruments number them)."""
+    return ORDINALS[rank] if rank < len(ORDINALS) else f"bis {rank + 2}"
 
 
 def _group(

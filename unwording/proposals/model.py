@@ -80,7 +80,8 @@ class Instruction:
     after or before them); `new` the words or paragraph text to put in, exactly as
     given. `target` is None only for an instruction that applies throughout the
     text ("wherever it appears") and for `KEEP_NUMBERING` ("Renumber subsequent
-    paragraphs accordingly", which changes nothing). `every` applies a word change to each occurrence.
+    paragraphs accordingly", which changes nothing). `every` applies a word change to
+    each occurrence.
     `part` says which part a new paragraph belongs to, when the instruction names it.
     """
 
