@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..diff import diff_texts
@@ -94,12 +94,44 @@ def layout(comparison: Comparison, typography: str = "track") -> list[Para]:
     b = d = 0
     for number in [*_in_place(placed.pairs), -1]:
         if number < 0:
-            return out + placed.gap(range(b, len(base)), range(d, len(draft)))
+            return settled(out + placed.gap(range(b, len(base)), range(d, len(draft))))
         pair = placed.pairs[number]
         out += placed.gap(range(b, pair.base[0]), range(d, pair.draft[0]))
         out += placed.in_place(pair, number)
         b, d = pair.base[-1] + 1, pair.draft[-1] + 1
     return out
+
+
+def settled(paras: list[Para]) -> list[Para]:
+    """Paragraphs inserted (or deleted) whole after a paragraph that ends with an
+    insertion (a deletion) take that paragraph's mark into the change instead of the
+    last one's, as Word records a paragraph added after another: the same text in
+    both views, and LibreOffice, which joins the two changes into one, then removes
+    no paragraph break that is not tracked."""
+    out = list(paras)
+    for i in range(1, len(out)):
+        mark, before = out[i].mark, out[i - 1]
+        if mark in (INS, DEL) and before.mark == PLAIN and _ends_with(before, mark):
+            last = _whole_run(out, i, mark)
+            if last is not None:
+                out[i - 1] = replace(before, mark=mark)
+                out[last] = replace(out[last], mark=PLAIN)
+    return out
+
+
+def _ends_with(para: Para, change: str) -> bool:
+    return bool(para.pieces) and para.pieces[-1].change == change
+
+
+def _whole_run(paras: list[Para], first: int, change: str) -> int | None:
+    """The last of the paragraphs from `first` that are `change` whole, mark and text."""
+    last = None
+    for k in range(first, len(paras)):
+        whole = paras[k].mark == change and all(p.change == change for p in paras[k].pieces)
+        if not whole:
+            break
+        last = k
+    return last
 
 
 def _all_pairs(pairs: tuple[Pair, ...], bases: int, drafts: int) -> list[Pair]:
