@@ -48,7 +48,7 @@ _STYLE = {Kind.HEADING: "Heading1", Kind.FOOTNOTE: "FootnoteText"}
 def render_docx(comparison: Comparison, settings: RenderSettings | None = None) -> bytes:
     """The redline as the bytes of a .docx file (the same inputs, the same bytes)."""
     settings = settings or RenderSettings()
-    author = (settings.author or "").strip() or DEFAULT_AUTHOR
+    author = safe_text((settings.author or "").strip() or DEFAULT_AUTHOR)
     when = word_time(settings.made_at)
     paras = layout(comparison, settings.typography)
     notes = comments(comparison, paras)
@@ -105,7 +105,7 @@ class _Writer:
         """w:id, w:author and w:date of a tracked change."""
         author, when = self.author, self.when
         if piece is not None and piece.author:
-            author = piece.author
+            author = safe_text(piece.author)
             when = f"{piece.date}T00:00:00Z" if piece.date and _DAY.fullmatch(piece.date) else None
         elif piece is not None and piece.typographic:
             author = f"{self.author} (typography)"
@@ -132,8 +132,8 @@ class _Writer:
 
     def paragraph(self, body: etree._Element, para: Para, number: int) -> None:
         p = element(body, "p")
-        properties = element(p, "pPr")
         style = _STYLE.get(para.kind or Kind.OTHER)
+        properties = element(p, "pPr") if style or para.mark else None
         if style:
             element(properties, "pStyle", val=style)
         if para.mark:
@@ -185,7 +185,8 @@ def write_run(parent: etree._Element, text: str, italic: bool = False, tag: str 
     run = element(parent, "r")
     if italic:
         element(element(run, "rPr"), "i")
-    for part in _TAB.split(safe_text(text)):
+    text = safe_text(text)
+    for part in _TAB.split(text) if "\t" in text else (text,):
         if part == "\t":
             element(run, "tab")
         elif part:

@@ -41,8 +41,9 @@ STYLES: dict[str, tuple[str, dict[str, dict[str, str]], dict[str, dict[str, str]
 
 
 def element(parent: etree._Element | None, tag: str, **attributes: str) -> etree._Element:
-    """A `w:` element (appended to `parent` if given) with `w:` attributes."""
-    attrib = {f"{W}{name}": safe_text(value) for name, value in attributes.items()}
+    """A `w:` element (appended to `parent` if given) with `w:` attributes (values
+    from outside, such as an author's name, must have passed `safe_text`)."""
+    attrib = {W + name: value for name, value in attributes.items()}
     if parent is None:
         return etree.Element(f"{W}{tag}", attrib, nsmap={"w": W_NS})
     return etree.SubElement(parent, f"{W}{tag}", attrib)
