@@ -14,6 +14,7 @@ peak memory is the child's maximum resident set size.
     python bench/bench.py --sizes 10000 --repeat 1 --timeout 30
     python bench/bench.py --shape dense   # paragraphs of ~35 words (shapes.py)
     python bench/bench.py --shape shuffled --sizes 700000 --formats json html
+    python bench/bench.py --sizes 1000000 --formats json docx   # the Word redline too
 
 Shapes (shapes.py): `long` (the resolutions' own paragraphs, ~60 words), `dense`
 (cut into ~35 words) and `shuffled` (dense, each paragraph changed by one word, the

@@ -6,7 +6,8 @@ Public API:
 - `compare(base_text, draft_text, options)` -> `Comparison`
 - `compare_documents(base_document, draft_document, options)` -> `Comparison`
 - `read_source(path)` -> `Document`
-- `render(comparison, "text" | "json")` -> `str`
+- `render(comparison, "text" | "json" | "html" | "stat")` -> `str`
+- `render_bytes(comparison, "docx")` -> `bytes` (a Word redline with tracked changes)
 - `Options(strict=False, lexicon_path=None)`
 """
 
@@ -29,7 +30,7 @@ from .model import (
     Summary,
 )
 from .readers import read_source
-from .report import render
+from .report import render, render_bytes
 
 __all__ = [
     "Comparison",
@@ -55,4 +56,5 @@ __all__ = [
     "compare_files",
     "read_source",
     "render",
+    "render_bytes",
 ]

@@ -42,7 +42,7 @@ from .output import (
     write_stdout,
 )
 from .readers import READERS
-from .report import RENDERERS, RenderSettings, render, report_time
+from .report import BINARY_FORMATS, RENDERERS, RenderSettings, render, render_bytes, report_time
 
 _GIT_HEX = re.compile(r"[0-9a-f]{7,64}|\.")
 _GIT_MODE = re.compile(r"[0-7]{6}|\.")
@@ -158,7 +158,14 @@ def cli() -> None:
 @click.option(
     "--no-timestamp",
     is_flag=True,
-    help="Leave the 'report made' time out of the HTML report (reproducible bytes).",
+    help="Leave the 'report made' time out of the HTML report and the dates out of a "
+    "Word redline (reproducible bytes).",
+)
+@click.option(
+    "--author",
+    metavar="NAME",
+    help="Author of the tracked changes and comments of a Word redline (--format docx). "
+    "[default: unwording]",
 )
 @DEBUG
 def compare_command(
@@ -179,6 +186,7 @@ def compare_command(
     changes: str,
     fmt_in: str | None,
     no_timestamp: bool,
+    author: str | None,
     debug: bool,
 ) -> None:
     """Compare BASE with DRAFT (either may be '-' for stdin).
@@ -191,6 +199,7 @@ def compare_command(
       unwording compare A_RES_79_7.txt A_80_L6.txt
       unwording compare base.txt draft.txt --format json -o changes.json
       unwording compare base.txt draft.txt --format html -o report.html
+      unwording compare base.docx draft.docx --format docx -o redline.docx
       cat draft.txt | unwording compare base.txt -
       unwording compare base.txt draft.txt --stat
       unwording compare amended.docx
@@ -201,15 +210,19 @@ def compare_command(
     fmt = _report_format(fmt, stat)
     fail_on = fail_on or ("changes" if fail_on_changes or quiet else None)
     output = None if output == "-" else output
+    _check_binary(fmt, output, author, quiet)
     try:
         options = Options(
             strict, lexicon, None if lang == "auto" else lang, changes, fmt_in, profile
         )
         comparison = _run(base, draft, output, options)
         when = "never" if no_color else color
-        settings = RenderSettings(_use_color(when, output, fmt), report_time(not no_timestamp))
+        settings = RenderSettings(
+            _use_color(when, output, fmt), report_time(not no_timestamp), author
+        )
         if output or not quiet:
-            emit(render(comparison, fmt, settings), output)
+            made = render_bytes if fmt in BINARY_FORMATS else render
+            emit(made(comparison, fmt, settings), output)
     except UnwordingError as error:
         if debug:
             traceback.print_exc()
@@ -236,6 +249,16 @@ def _report_format(fmt: str, stat: bool) -> str:
     if fmt not in ("text", "stat"):
         raise Failure(f"--stat and --format {fmt} cannot be used together")
     return "stat"
+
+
+def _check_binary(fmt: str, output: str | None, author: str | None, quiet: bool) -> None:
+    """A Word redline goes to a file (or a pipe), never to a terminal; `--author` is
+    for it alone."""
+    if author is not None and fmt not in BINARY_FORMATS:
+        raise Failure(f"--author is only used with --format docx, not --format {fmt}")
+    to_terminal = sys.stdout is not None and sys.stdout.isatty()
+    if fmt in BINARY_FORMATS and not output and not quiet and to_terminal:
+        raise Failure(f"--format {fmt} writes a Word file: give -o FILE")
 
 
 @cli.command("terms")

@@ -48,7 +48,7 @@ def check_output(output: str, inputs: tuple[str | None, ...]) -> None:
             raise OutputError(f"{output}: refusing to overwrite an input file")
 
 
-def emit(report: str, output: str | None) -> None:
+def emit(report: str | bytes, output: str | None) -> None:
     """Write the report to `output` (whole or not at all), or to stdout."""
     if output:
         write_file(output, report)

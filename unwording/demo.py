@@ -18,7 +18,7 @@ from .compare import compare_files
 from .errors import OutputError, UnwordingError
 from .model import Options
 from .output import degrade_console, write_file, write_stdout
-from .report import RENDERERS, RenderSettings, render
+from .report import BINARY_FORMATS, RENDERERS, RenderSettings, render
 
 DEMO_FILES = ("base.txt", "draft.txt")
 DEFAULT_FOLDER = "unwording-demo"
@@ -84,7 +84,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Write the bundled demo pair (base.txt, draft.txt) and compare it.",
     )
     parser.add_argument("folder", nargs="?", default=DEFAULT_FOLDER, help="where to write it")
-    parser.add_argument("--format", "-f", choices=sorted(RENDERERS), default="text")
+    parser.add_argument(
+        "--format", "-f", choices=sorted(set(RENDERERS) - BINARY_FORMATS), default="text"
+    )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     return parser
 

@@ -22,19 +22,32 @@ from pathlib import Path
 from .errors import OutputError
 
 
-def write_stdout(text: str) -> None:
-    """Write `text` to stdout; a closed stdout or a full disk is an OutputError (a
-    closed pipe is left to the caller: BrokenPipeError)."""
+def write_stdout(report: str | bytes) -> None:
+    """Write `report` to stdout (text in its encoding, bytes as they are); a closed
+    stdout or a full disk is an OutputError (a closed pipe is left to the caller:
+    BrokenPipeError)."""
     if sys.stdout is None:
         raise OutputError("stdout is closed; write the report to a file with -o FILE")
     try:
-        sys.stdout.write(_encodable(text, sys.stdout.encoding or "utf-8"))
-        sys.stdout.flush()
+        if isinstance(report, bytes):
+            _write_binary(report)
+        else:
+            sys.stdout.write(_encodable(report, sys.stdout.encoding or "utf-8"))
+            sys.stdout.flush()
     except BrokenPipeError:
         raise
     except OSError as error:
         silence_stdout()
         raise OutputError(f"cannot write to stdout ({_reason(error)})") from None
+
+
+def _write_binary(data: bytes) -> None:
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        raise OutputError("stdout takes no bytes; write the report to a file with -o FILE")
+    stream.write(data)
+    stream.flush()
 
 
 def check_stdout() -> None:
@@ -67,11 +80,12 @@ def check_target(name: str) -> None:
         raise OutputError(f"{name}: is read-only; not overwritten")
 
 
-def write_file(name: str, text: str) -> None:
-    """Write `text` to the file `name` (see the module docstring)."""
+def write_file(name: str, report: str | bytes) -> None:
+    """Write `report` (text, written as UTF-8, or bytes) to the file `name` (see the
+    module docstring)."""
     check_target(name)
     target = Path(os.path.realpath(name))
-    data = _encodable(text, "utf-8").encode("utf-8")
+    data = report if isinstance(report, bytes) else _encodable(report, "utf-8").encode("utf-8")
     info = _stat(target)
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_through(target, data, name)

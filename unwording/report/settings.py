@@ -7,7 +7,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class RenderSettings:
-    """Colour for the text report; the "made at" time shown in the HTML header."""
+    """Colour for the text report; the "made at" time shown in the HTML header (and
+    the date of a Word redline's tracked changes); for a Word redline, the author of
+    its tracked changes and comments, and whether typography-only edits are tracked
+    (`track`, under "AUTHOR (typography)") or accepted silently (`accept`)."""
 
     color: bool = False
     made_at: str | None = None
+    author: str | None = None
+    typography: str = "track"

@@ -111,14 +111,19 @@ def _repeat_lines(repeats: tuple[Repeat, ...], comparison: Comparison, style: St
     ]
 
 
-def _header(comparison: Comparison, style: Style) -> list[str]:
+def summary_line(comparison: Comparison) -> str:
+    """The counts that open a report: changes by nature, pairs by status, flags."""
     s = comparison.summary
-    counts = (
+    return (
         f"{s.substantive} substantive and {s.editorial} editorial changes; "
         f"{s.unchanged} unchanged, {s.modified} modified, {s.inserted} inserted, "
         f"{s.deleted} deleted, {s.moved} moved, {s.renumbered} renumbered, "
         f"{s.split} split, {s.merged} merged; {s.flags} flags"
     )
+
+
+def _header(comparison: Comparison, style: Style) -> list[str]:
+    counts = summary_line(comparison)
     title = terminal_safe(
         f"unwording {__version__}: {comparison.base.source} -> {comparison.draft.source}"
     )
