@@ -392,3 +392,15 @@ def test_a_delegation_sentence_says_verbs_strengthened_and_quantities_removed():
     sentence = delegation_sentence(summary)
     assert "strengthens Encourages -> Urges in OP1" in sentence
     assert "changes quantities: by 2030 removed in OP2" in sentence, sentence
+
+
+def test_the_compilation_as_a_word_file_reads_back_as_its_text(compilation, tmp_path):
+    word = render_compilation(compilation, "docx")
+    assert isinstance(word, bytes) and word == render_compilation(compilation, "docx")
+    path = tmp_path / "compilation.docx"
+    path.write_bytes(word)
+    texts = [" ".join(p.text.split()) for p in read_source(path).paragraphs]
+    for line in compilation_lines(compilation):
+        label, _, rest = line.partition(" ")
+        assert any(" ".join(rest.split()) in text for text in texts), line
+    assert any(text.startswith("Belarus adds") for text in texts)

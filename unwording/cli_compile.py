@@ -19,6 +19,7 @@ an unreadable BASE, or no proposal that could be read; 3 internal error.
 from __future__ import annotations
 
 import os
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -60,7 +61,13 @@ def _choice(*names: str, choices: tuple[str, ...], help: str) -> Callable[[F], F
     metavar="NAME=FILE",
     help="A proposal sponsored by NAME (repeatable).",
 )
-@_choice("--format", "-f", "fmt", choices=("text", "json", "html"), help="Report format.")
+@_choice(
+    "--format",
+    "-f",
+    "fmt",
+    choices=("text", "json", "html", "docx"),
+    help="Report format (docx: the compilation text as a Word document, to a file).",
+)
 @click.option("--output", "-o", type=click.Path(), help="Write the report to FILE.")
 @LEXICON
 @PROFILE
@@ -88,6 +95,7 @@ def compile_command(
       unwording compile base.docx --proposal Belarus=by.docx --proposal "European Union=eu.txt"
       unwording compile base.docx redline-with-several-authors.docx
       unwording compile base.txt amendments/*.txt --format html -o compilation.html
+      unwording compile base.txt amendments/*.txt --format docx -o compilation.docx
 
     Exit codes: 0 compiled (unreadable proposals are left out with a warning),
     2 usage or input error (BASE unreadable, or no proposal readable), 3 internal error.
@@ -99,6 +107,8 @@ def compile_command(
         )
         pairs: list[tuple[str | None, str]] = [(None, path) for path in proposals]
         pairs += [_named(spec) for spec in named]
+        if fmt == "docx" and not output and sys.stdout is not None and sys.stdout.isatty():
+            raise Failure("a Word file is not shown on a terminal: give -o FILE.docx")
         check_destination(output, [base, *(path for _, path in pairs), lexicon])
         compilation, notices = _compile(base, pairs, options)
         settings = RenderSettings(False, report_time(not no_timestamp))
