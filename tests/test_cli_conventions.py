@@ -232,3 +232,35 @@ def test_stat_counts_one_flag_in_the_singular():
     assert len(comparison.flags) == 1
     total = render(comparison, "stat").splitlines()[-1]
     assert total.endswith(", 1 flag") and "1 flags" not in total
+
+
+@pytest.mark.parametrize(
+    ("command", "suffix", "starts"),
+    [
+        ("compare", ".docx", b"PK"),
+        ("compare", ".html", b"<!DOCTYPE html>"),
+        ("compare", ".json", b"{"),
+        ("history", ".json", b"{"),
+        ("compile", ".docx", b"PK"),
+    ],
+)
+def test_the_output_suffix_chooses_the_format(tmp_path, command, suffix, starts):
+    from unwording.cli import cli
+
+    demo = FIXTURES / "demo"
+    out = tmp_path / f"report{suffix}"
+    args = [command, str(demo / "base.txt"), str(demo / "draft.txt"), "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(starts)
+
+
+def test_a_format_the_suffix_contradicts_is_refused(tmp_path):
+    from unwording.cli import cli
+
+    demo = FIXTURES / "demo"
+    out = tmp_path / "redline.docx"
+    args = ["compare", str(demo / "base.txt"), str(demo / "draft.txt"), "-f", "text"]
+    result = CliRunner().invoke(cli, [*args, "-o", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert "--format text but -o" in result.output

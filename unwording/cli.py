@@ -24,11 +24,13 @@ from .cli_common import (
     EXIT_CHANGES,
     EXIT_ERROR,
     EXIT_INTERNAL,
+    FORMAT_HELP,
     LEXICON,
     PROFILE,
     Failure,
     check_output,
     emit,
+    report_format,
 )
 from .compare import compare_files
 from .errors import InputError, UnwordingError
@@ -89,9 +91,8 @@ def cli() -> None:
     "-f",
     "fmt",
     type=click.Choice(sorted(RENDERERS)),
-    default="text",
-    show_default=True,
-    help="Report format.",
+    default=None,
+    help=FORMAT_HELP,
 )
 @click.option(
     "--output",
@@ -171,7 +172,7 @@ def cli() -> None:
 def compare_command(
     base: str,
     draft: str | None,
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     fail_on: str | None,
     fail_on_changes: bool,
@@ -207,7 +208,7 @@ def compare_command(
     Exit codes: 0 done, 1 differences found (with --fail-on or --quiet),
     2 usage or input error, 3 internal error.
     """
-    fmt = _report_format(fmt, stat)
+    fmt = _report_format(report_format(fmt, output, RENDERERS), stat)
     fail_on = fail_on or ("changes" if fail_on_changes or quiet else None)
     output = None if output == "-" else output
     _check_binary(fmt, output, author, quiet)

@@ -3,6 +3,7 @@ every command takes the same way, and writing a report whole or to stdout."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -64,3 +65,22 @@ def check_destination(output: str | None, inputs: list[str | None]) -> None:
         check_target(output)
     else:
         check_stdout()
+
+
+SUFFIX_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".json": "json"}
+FORMAT_HELP = "Report format [default: from the -o suffix (.html, .json, .docx), else text]."
+
+
+def report_format(fmt: str | None, output: str | None, known: Iterable[str]) -> str:
+    """The format asked for, else the one the output's suffix names, else text; a
+    format that contradicts the suffix (`--format text -o report.docx`) is refused,
+    so that nobody sends a Word file that is really text."""
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if implied is not None and implied not in known:
+        implied = None
+    if fmt is None:
+        return implied or "text"
+    if implied is not None and implied != fmt:
+        raise Failure(f"--format {fmt} but -o {output}: the suffix says {implied}; give one")
+    return fmt

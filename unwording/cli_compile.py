@@ -26,7 +26,16 @@ from typing import Any, TypeVar
 
 import click
 
-from .cli_common import DEBUG, LEXICON, PROFILE, Failure, check_destination, emit
+from .cli_common import (
+    DEBUG,
+    FORMAT_HELP,
+    LEXICON,
+    PROFILE,
+    Failure,
+    check_destination,
+    emit,
+    report_format,
+)
 from .errors import UnwordingError
 from .language import LANGUAGES
 from .model import Notice, Options
@@ -35,7 +44,7 @@ from .proposals.reading import read_proposals, read_redline_base
 from .proposals.records import Compilation, Proposal
 from .readers import read_source
 from .report import report_time
-from .report.compile_formats import render_compilation
+from .report.compile_formats import COMPILE_FORMATS, render_compilation
 from .report.settings import RenderSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -61,12 +70,13 @@ def _choice(*names: str, choices: tuple[str, ...], help: str) -> Callable[[F], F
     metavar="NAME=FILE",
     help="A proposal sponsored by NAME (repeatable).",
 )
-@_choice(
+@click.option(
     "--format",
     "-f",
     "fmt",
-    choices=("text", "json", "html", "docx"),
-    help="Report format (docx: the compilation text as a Word document, to a file).",
+    type=click.Choice(COMPILE_FORMATS),
+    default=None,
+    help=FORMAT_HELP + " docx: the compilation text as a Word document.",
 )
 @click.option("--output", "-o", type=click.Path(), help="Write the report to FILE.")
 @LEXICON
@@ -79,7 +89,7 @@ def compile_command(
     base: str,
     proposals: tuple[str, ...],
     named: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     lexicon: str | None,
     profile: str | None,
@@ -102,6 +112,7 @@ def compile_command(
     """
     output = None if output == "-" else output
     try:
+        fmt = report_format(fmt, output, COMPILE_FORMATS)
         options = Options(
             strict, lexicon, None if lang == "auto" else lang, "accept", None, profile
         )

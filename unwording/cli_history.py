@@ -19,7 +19,16 @@ import traceback
 
 import click
 
-from .cli_common import DEBUG, LEXICON, PROFILE, Failure, check_destination, emit
+from .cli_common import (
+    DEBUG,
+    FORMAT_HELP,
+    LEXICON,
+    PROFILE,
+    Failure,
+    check_destination,
+    emit,
+    report_format,
+)
 from .errors import UnwordingError
 from .history import follow_files
 from .history.records import History, Lineage
@@ -67,9 +76,8 @@ class _Progress:
     "-f",
     "fmt",
     type=click.Choice(tuple(HISTORY_FORMATS)),
-    default="text",
-    show_default=True,
-    help="Report format.",
+    default=None,
+    help=FORMAT_HELP,
 )
 @click.option("--output", "-o", type=click.Path(), help="Write the report to FILE.")
 @click.option(
@@ -87,7 +95,7 @@ def history_command(
     files: tuple[str, ...],
     paragraph: str | None,
     labels: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     lang: str,
     lexicon: str | None,
@@ -106,6 +114,7 @@ def history_command(
     output = None if output == "-" else output
     progress = _Progress()
     try:
+        fmt = report_format(fmt, output, HISTORY_FORMATS)
         check_destination(output, [*files, lexicon])
         options = Options(
             False, lexicon, None if lang == "auto" else lang, "accept", None, profile
