@@ -3,7 +3,8 @@
 Every pair of every successive comparison links its base paragraphs to its draft
 paragraphs (a split or merged pair links them all), so a provision is followed however
 often it is split, merged, moved or renumbered: a lineage is a connected group of
-paragraphs across the versions. A paragraph that disappears and comes back later
+paragraphs across the versions. A moved pair that kept under `MOVED_FLOOR` of its text
+links nothing. A paragraph that disappears and comes back later
 (deleted in v2, restored in v4) is found again: the text of each lineage that ends
 before the last version is compared with each lineage that starts at least two versions
 later, by the normalized Indel similarity rapidfuzz gives (as the align stage scores
@@ -18,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from ..align import GLOBAL_CUTOFF
-from ..model import JOINER, Document, Notice
+from ..model import JOINER, Document, Notice, Pair, Status
 from ..proposals.compile import index_map
 from ..report.names import paragraph_names
 from .records import Lineage, Passage, Place, Step
@@ -69,6 +70,16 @@ def step_nodes(steps: Sequence[Step], documents: Sequence[Document]) -> list[lis
     return linked
 
 
+MOVED_FLOOR = 0.25  # a moved paragraph sharing less of its text is no link of lineage
+
+
+def _far_fetched(pair: Pair) -> bool:
+    """A pair the alignment made of a moved paragraph that kept under a quarter of
+    its text: the history follows it as one paragraph ending and another starting
+    (its words would otherwise pass for a change of modal or verb)."""
+    return pair.moved and pair.status is Status.MODIFIED and pair.similarity < MOVED_FLOOR
+
+
 def build_lineages(
     steps: Sequence[Step], documents: Sequence[Document]
 ) -> tuple[tuple[Lineage, ...], tuple[Notice, ...]]:
@@ -79,15 +90,21 @@ def build_lineages(
     for number, document in enumerate(documents):
         for index in range(len(document.paragraphs)):
             groups.root((number, index))
-    for pairs in linked:
-        for nodes in pairs:
-            groups.join(nodes)
+    for step, pairs in zip(steps, linked, strict=True):
+        for pair, nodes in zip(step.comparison.pairs, pairs, strict=True):
+            if not _far_fetched(pair):  # a far-fetched pair's two paragraphs stay apart
+                groups.join(nodes)
     restored, notices = _restore(groups.members(), documents)
     for end, start in restored:
         groups.join([end, start])
     members = sorted(groups.members().values(), key=_order)
     names = [paragraph_names(document) for document in documents]
-    pair_of = [_pairs_by_node(pairs) for pairs in linked]
+    pair_of = [
+        _pairs_by_node(
+            pairs, {n for n, pair in enumerate(step.comparison.pairs) if _far_fetched(pair)}
+        )
+        for step, pairs in zip(steps, linked, strict=True)
+    ]
     lineages = tuple(
         _lineage(n, nodes, documents, names, pair_of, restored) for n, nodes in enumerate(members)
     )
@@ -132,18 +149,22 @@ def _place(indices: list[int], document: Document, names: list[str]) -> Place | 
     return Place(tuple(sorted(indices)), " + ".join(addresses), text, kind)
 
 
-def _pairs_by_node(pairs: list[list[Node]]) -> dict[Node, list[int]]:
-    """Each paragraph of a step to the numbers of the step's pairs holding it."""
+def _pairs_by_node(pairs: list[list[Node]], apart: set[int]) -> dict[Node, list[int]]:
+    """Each paragraph of a step to the numbers of the step's pairs holding it (but
+    the far-fetched pairs, `apart`: their paragraphs start or end there)."""
     found: dict[Node, list[int]] = {}
     for number, nodes in enumerate(pairs):
-        for node in nodes:
+        for node in nodes if number not in apart else ():
             found.setdefault(node, []).append(number)
     return found
 
 
 def _passage(step: int, pair_of: dict[Node, list[int]], nodes: list[Node], back: bool) -> Passage:
     numbers = {n for node in nodes if node[0] in (step, step + 1) for n in pair_of.get(node, ())}
-    return Passage(step, "restored" if back else "", tuple(sorted(numbers)))
+    status = "restored" if back else ""
+    if not numbers and not back:  # ends or starts with a far-fetched pair
+        status = "inserted" if any(v == step + 1 for v, _ in nodes) else "deleted"
+    return Passage(step, status, tuple(sorted(numbers)))
 
 
 def _restore(

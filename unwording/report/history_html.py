@@ -99,9 +99,11 @@ def _controls(body: etree._Element, history: History) -> None:
 
 
 def _chart(main: etree._Element, history: History) -> None:
-    """Watched terms that changed, and the brackets, per version: one line each."""
-    series = [t for t in history.terms if t.kind == "bracket"]
-    series += [t for t in history.terms if t.events][: MAX_LINES - 1]
+    """The watched terms that changed most, per version, one line each (brackets,
+    counted in hundreds in a draft, would flatten them: they are in the list); then
+    every timeline with a change, brackets first."""
+    changed = [t for t in history.terms if t.events and t.kind != "bracket"]
+    series = sorted(changed, key=lambda t: -len(t.events))[:MAX_LINES]
     section = element(main, "section", None, id="chart")
     element(section, "h2", "Watched terms and brackets across the versions")
     top = max([max(t.counts) for t in series] + [1])
@@ -116,7 +118,8 @@ def _chart(main: etree._Element, history: History) -> None:
     for number, timeline in enumerate(series):
         _series(svg, timeline, number, top, len(history.versions))
     lines = element(section, "ul")
-    for timeline in series:
+    brackets = [t for t in history.terms if t.kind == "bracket"]
+    for timeline in brackets + changed:
         element(lines, "li", term_line(history, timeline).strip())
 
 
