@@ -262,3 +262,25 @@ def test_a_moved_pair_that_kept_under_a_quarter_of_its_text_links_no_lineage(par
     assert lineage is not None
     assert lineage.places[0] is None and lineage.places[1] is not None
     assert lineage.passages[0].status == "inserted" and lineage.passages[0].pairs == ()
+
+
+def test_a_symbol_in_the_front_matter_names_the_version(tmp_path):
+    from unwording.history import describe_versions
+    from unwording.readers import read_source
+
+    path = tmp_path / "A_RES_80_4.md"
+    path.write_text(
+        "---\nsymbol: A/RES/80/4\ndate: 2025-10-29\n---\n\nDraft resolution A/80/L.6\n\n"
+        "1. Reiterates its call upon all States to refrain from promulgating laws;\n",
+        encoding="utf-8",
+    )
+    version = describe_versions([read_source(path)])[0]
+    assert version.symbol == "A/RES/80/4" and version.date == "2025-10-29"
+
+
+def test_a_file_label_loses_its_date_and_the_separators_around_it():
+    from unwording.history.versions import file_label
+
+    assert file_label("v1_2015-10-23_ADP_draft.md") == "v1_ADP_draft"
+    assert file_label("paris 2015-12-12 adopted.md") == "paris adopted"
+    assert file_label("2015-12-12.md") == "2015-12-12"

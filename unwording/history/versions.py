@@ -6,7 +6,8 @@ A version's label is `--label NAME` when given, else its file name without the s
 and without a date the name carries (`v2-2015-12-04.md` is `v2`). Its date comes from
 the front matter of a Markdown file (`date:`, else a date in another line of it, such as
 `title: Draft Agreement 4 December 2015`), else from the file name (`2015-12-04`,
-`20151204`); its UN symbol (`FCCC/CP/2015/L.9`, `A/RES/70/1`) from the text.
+`20151204`); its UN symbol (`FCCC/CP/2015/L.9`, `A/RES/70/1`) from a `symbol:` line
+of the front matter, else from the text.
 """
 
 from __future__ import annotations
@@ -80,11 +81,22 @@ def describe_versions(
                 label=label or f"v{number + 1}",
                 source=document.source,
                 date=version_date(document.source),
-                symbol=document_symbol(document),
+                symbol=version_symbol(document),
                 paragraphs=len(document.paragraphs),
             )
         )
     return tuple(_unique(versions))
+
+
+def version_symbol(document: Document) -> str | None:
+    """The UN symbol of a version: a `symbol:` line of its front matter (a Markdown
+    file may name the resolution there and the L-document it came from in its text),
+    else the first symbol near the start of its text."""
+    for line in _front_matter(document.source):
+        key, _, value = line.partition(":")
+        if key.strip().lower() == "symbol" and value.strip():
+            return value.strip().strip("\"'")
+    return document_symbol(document)
 
 
 def _unique(versions: list[Version]) -> list[Version]:
@@ -104,7 +116,9 @@ def _unique(versions: list[Version]) -> list[Version]:
 def file_label(source: str) -> str:
     """The file name without its suffix and without a date it carries."""
     stem = Path(source.replace("\\", "/")).stem
-    return _LEADING.sub("", _ISO.sub("", stem)) or stem
+    label = _LEADING.sub("", _ISO.sub("", stem))
+    label = re.sub(r"([ _.-])[ _.-]+", r"\1", label).strip(" _.-")  # where the date was
+    return label or stem
 
 
 def version_date(source: str) -> str | None:
