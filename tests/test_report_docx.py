@@ -347,3 +347,21 @@ def test_libreoffice_converts_to_text_and_pdf(office, case):
     text = (office / f"{case.name}.txt").read_text(encoding="utf-8")
     assert lines(text) == lines("\n".join(cover + every))
     assert (office / f"{case.name}.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_an_arabic_redline_runs_right_to_left_with_its_cover_left_to_right():
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    comparison = compare_files(*case_files(FIXTURES / "sdg-goal5-ar"))
+    word = render_bytes(comparison, "docx")
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(word)).read("word/document.xml"))
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    first = body.find(".//w:p", ns)
+    assert first.find("w:pPr/w:bidi", ns).get(f"{{{ns['w']}}}val") == "0"
+    cover = {id(r) for p in body.iterfind(".//w:p[w:pPr/w:bidi]", ns) for r in p.iter()}
+    runs = [r for r in body.iter(f"{W}r") if id(r) not in cover]
+    arabic = [r for r in runs if "المساواة" in "".join(r.itertext())]
+    assert arabic and all(r.find("w:rPr/w:rtl", ns) is not None for r in arabic)

@@ -118,8 +118,11 @@ class _Writer:
         body = element(root, "body")
         for style, text in cover:
             p = element(body, "p")
+            properties = element(p, "pPr") if style or self.rtl else None
             if style:
-                element(element(p, "pPr"), "pStyle", val=style)
+                element(properties, "pStyle", val=style)
+            if self.rtl:  # the cover is in English: left to right in a right-to-left text
+                element(properties, "bidi", val="0")
             write_run(p, text)
         element(element(p, "r"), "br", type="page")
         for number, para in enumerate(paras):
@@ -162,7 +165,8 @@ class _Writer:
 
     def piece(self, p: etree._Element, piece: Piece) -> None:
         parent = element(p, piece.change, **self.revision(piece)) if piece.change else p
-        write_run(parent, piece.text, piece.italic, "delText" if piece.change == DEL else "t")
+        tag = "delText" if piece.change == DEL else "t"
+        write_run(parent, piece.text, piece.italic, tag, self.rtl)
 
     def comments_part(self, notes: list[Comment]) -> etree._Element:
         root = element(None, "comments")
@@ -180,11 +184,18 @@ class _Writer:
         return {"date": self.when} if self.when else {}
 
 
-def write_run(parent: etree._Element, text: str, italic: bool = False, tag: str = "t") -> None:
-    """A run of `text` (tabs as `w:tab`; what XML cannot hold as symbols)."""
+def write_run(
+    parent: etree._Element, text: str, italic: bool = False, tag: str = "t", rtl: bool = False
+) -> None:
+    """A run of `text` (tabs as `w:tab`; what XML cannot hold as symbols), marked
+    right to left in an Arabic text."""
     run = element(parent, "r")
-    if italic:
-        element(element(run, "rPr"), "i")
+    if italic or rtl:
+        properties = element(run, "rPr")
+        if italic:
+            element(properties, "i")
+        if rtl:
+            element(properties, "rtl")
     text = safe_text(text)
     for part in _TAB.split(text) if "\t" in text else (text,):
         if part == "\t":
