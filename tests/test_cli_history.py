@@ -95,3 +95,12 @@ def test_errors_are_one_line_exit_2(args, message):
 def test_no_progress_line_when_stderr_is_not_a_terminal():
     done = run(*PARIS[3:], "-f", "json")
     assert "comparing" not in done.stderr
+
+
+def test_an_address_that_names_other_provisions_in_other_versions_is_said():
+    result = CliRunner().invoke(cli, ["history", str(FIXTURES / "history-paris"), "-p", "PP10"])
+    assert result.exit_code == 0, result.output
+    assert "PP10 is followed as it is in v5; in v1, v2, v3 it names another" in result.stderr
+    cited = CliRunner().invoke(cli, ["history", str(FIXTURES / "history-paris"), "-p", "v3:PP10"])
+    assert cited.exit_code == 0 and "v3 PP10" in cited.stdout
+    assert "== PP11 through" in cited.stdout

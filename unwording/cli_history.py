@@ -136,9 +136,18 @@ def history_command(
 def _chosen(history: History, paragraph: str | None) -> Lineage | None:
     if paragraph is None:
         return None
-    found = history.find(paragraph)
-    if found is None:
+    cited = history.all_cited(paragraph)
+    if not cited:
         raise UnwordingError(
             f"--paragraph {paragraph!r}: no provision has this address in any version"
         )
-    return found
+    others = sorted({history.versions[v].label for v, lineage in cited if lineage != cited[0][1]})
+    if others:
+        label = history.versions[cited[0][0]].label
+        click.echo(
+            f"unwording: warning: {paragraph} is followed as it is in {label}; in "
+            f"{', '.join(others)} it names another provision (cite it as "
+            f"{others[0]}:{paragraph})",
+            err=True,
+        )
+    return cited[0][1]

@@ -160,15 +160,29 @@ class History:
     def find(self, address: str) -> Lineage | None:
         """The lineage a reviewer cites by `address` (in any version; the latest wins),
         compared without case or spaces: the whole address (`Goal 14 / 14.c`), else its
-        last part (`14.c`)."""
+        last part (`14.c`). `v3:PP10` cites it as it is in version `v3`."""
+        found = self.all_cited(address)
+        return found[0][1] if found else None
+
+    def all_cited(self, address: str) -> list[tuple[int, Lineage]]:
+        """Every (version, lineage) that `address` names, latest version first; with a
+        version label before a colon (`v3:PP10`), in that version only."""
+        label, colon, rest = address.partition(":")
+        labels = [v.label for v in self.versions]
+        versions = list(reversed(range(len(self.versions))))
+        if colon and label.strip() in labels:
+            versions, address = [labels.index(label.strip())], rest
         wanted = _folded(address)
         for whole in (True, False):
-            for version in reversed(range(len(self.versions))):
-                for lineage in self.lineages:
-                    place = lineage.places[version]
-                    if place and _cited(place.address, whole) == wanted:
-                        return lineage
-        return None
+            found = [
+                (version, lineage)
+                for version in versions
+                for lineage in self.lineages
+                if (place := lineage.places[version]) and _cited(place.address, whole) == wanted
+            ]
+            if found:
+                return found
+        return []
 
 
 def _cited(address: str, whole: bool) -> str:
