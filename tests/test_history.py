@@ -284,3 +284,16 @@ def test_a_file_label_loses_its_date_and_the_separators_around_it():
     assert file_label("v1_2015-10-23_ADP_draft.md") == "v1_ADP_draft"
     assert file_label("paris 2015-12-12 adopted.md") == "paris adopted"
     assert file_label("2015-12-12.md") == "2015-12-12"
+
+
+def test_words_that_went_to_an_option_split_off_beside_the_provision_are_kept(paris):
+    """v2 -> v3 split Art. 2's "[well] [below 2 °C]" into Options: the split pair's
+    text lost them, but Option 2 beside it holds "well below 2°C"."""
+    from unwording.history.provision import redlines
+
+    lineage = paris.find("Art. 2.1(a)")
+    step = next(r for r in redlines(paris, lineage) if r.step == 1)
+    said = [(f.kind, f.matched, f.detail) for f in step.flags]
+    assert not any(kind == "quantity_removed" and "2" in matched for kind, matched, _ in said)
+    lives = {life.text: life.outcome for life in paris.brackets if life.lineage == lineage.number}
+    assert lives["well"] == "kept" and lives["below 2 °C"] == "kept"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from ..model import Document, Flag
 from ..rules.alternatives import option_provision
 from ..rules.brackets import find_brackets, trivial
-from .records import BracketLife, Lineage, Step
+from .records import BracketLife, Lineage, Place, Step
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,8 @@ def _lives(
         for text in [t for t in open_ if t not in now]:
             first, raw = open_.pop(text)
             flags = _step_flags(lineage, steps[version - 1])
-            lives.append(_closed(lineage.number, text, raw, first, version, here, flags))
+            life = _closed(lineage.number, text, raw, first, version, here, flags)
+            lives.append(_kept_beside(life, text, lineage.places[version]))
         for text, raw in now.items():
             open_.setdefault(text, (version, raw))
     last = max(lineage.present)
@@ -112,6 +113,22 @@ def _closed(
             outcome, after = _outcome(flag)
             break
     return BracketLife(lineage, text, first, version - 1, version, outcome, after)
+
+
+def _kept_beside(life: BracketLife, text: str, place: Place | None) -> BracketLife:
+    """A bracket the step's pair dropped whose words the provision still holds, in
+    another of its paragraphs (an Option split off beside it): kept, not dropped."""
+    if place is None or not life.outcome.startswith("dropped"):
+        return life
+    inner = folded(text.strip("[]"))
+    if inner and inner in folded(place.text):
+        return replace(life, outcome="kept", after="")
+    return life
+
+
+def folded(text: str) -> str:
+    """Text compared without case or white space (`2 °C` and `2°C` alike)."""
+    return "".join(text.split()).casefold()
 
 
 def _outcome(flag: Flag) -> tuple[str, str]:

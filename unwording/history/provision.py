@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Flag, Pair
+from .bracket_lives import folded
 from .records import History, Lineage
 
 _STEM = re.compile(r"\S+ \d+(?:\.\d+)?|\S+")
@@ -38,10 +39,28 @@ def redlines(history: History, lineage: Lineage) -> tuple[Redline, ...]:
         comparison = history.steps[passage.step].comparison
         pairs = tuple(comparison.pairs[n] for n in passage.pairs)
         status = passage.status or "+".join(dict.fromkeys(p.status.value for p in pairs))
-        flags = tuple(f for f in comparison.flags if f.pair in passage.pairs)
+        after = lineage.places[passage.step + 1]
+        flags = tuple(
+            f
+            for f in comparison.flags
+            if f.pair in passage.pairs and not _kept_beside(f, after.text if after else "")
+        )
         beside = dropped_beside(history, lineage, passage.step)
         found.append(Redline(passage.step, status or "absent", pairs, flags, beside))
     return tuple(found)
+
+
+def _kept_beside(flag: Flag, text: str) -> bool:
+    """A removal (or a bracket dropped) by one of the step's pairs whose words the
+    provision still holds in another of its paragraphs (`well below 2 °C` in the Option
+    split off beside it): the brackets' lives say it was kept."""
+    if flag.kind.startswith("bracket_") and flag.detail.startswith("dropped"):
+        words = flag.before.strip("[]")  # a bracket whose words stand beside it
+    elif flag.kind.endswith("_removed"):
+        words = flag.matched
+    else:
+        return False
+    return bool(words) and folded(words) in folded(text)
 
 
 def address_stem(address: str) -> str:
