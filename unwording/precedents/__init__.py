@@ -11,7 +11,7 @@ record that the text, JSON and HTML reports show when it is passed in their
 """
 
 from .documents import document_paths, load_document
-from .find import MIN_WORDS, add_paths, changed_phrases, find_precedents
+from .find import MIN_WORDS, add_paths, changed_phrases, find_precedents, precedents_of
 from .lookup import lookup
 from .records import (
     Added,
@@ -45,4 +45,5 @@ __all__ = [
     "load_document",
     "lookup",
     "open_index",
+    "precedents_of",
 ]

@@ -5,14 +5,16 @@ A folder stands for every file under it (recursively) of a suffix a reader knows
 name order. Each file is read and prepared as a comparison reads it (so paragraphs
 get the same addresses, `OP5`, `PP3`, `Goal 16 / 16.1`). What the document is:
 
-- **symbol**: `symbol:` in Markdown front matter, else the UN symbol the text names
-  near its start (`A/RES/70/1`, or `70/1.` before the title), else one in the file
-  name (`A_RES_80_6.md` is A/RES/80/6), else the file name;
+- **symbol**: `symbol:` in Markdown front matter, else the resolution number before
+  the title (`73/7. Report of ...` is A/RES/73/7), else one in the file name
+  (`A_RES_80_6.md` is A/RES/80/6), else the UN symbol the text names near its start,
+  else the file name;
 - **title**: `title:` in the front matter, else the line after the resolution number
   (`80/6. Report of the International Criminal Court`), else the file name;
-- **date**: `date:` in the front matter, else a date in the file name, else the first
-  date in the opening paragraphs ("adopted by the General Assembly on 11 November
-  2025");
+- **date**: `date:` in the front matter, else a date in the file name, else the date
+  of an opening paragraph that says it was adopted ("Resolution adopted by the
+  General Assembly on 11 November 2025"), else, for a General Assembly resolution,
+  the year its session opened (A/RES/73/7: `2018`);
 - **language**: `language:` in the front matter, else detected from the text.
 """
 
@@ -33,7 +35,9 @@ from .phrases import spans
 from .records import IndexedDocument, IndexedParagraph
 
 _FILE_SYMBOL = re.compile(r"(?<![A-Za-z])(A|S|E)_(RES|C\.\d)_(\d{1,3})_(\d{1,4})(?!\d)")
-_TITLE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+(.+)$")
+_TITLE = re.compile(r"^(\d{1,3})/(\d{1,4})\.\s+(.+)$")
+_SESSION = re.compile(r"^A/RES/(\d{1,3})/")
+FIRST_SESSION = 1945  # the General Assembly's session N opens in September of 1945 + N
 _FRONT_LINES = 40
 _OPENING = 10  # paragraphs searched for a date
 
@@ -61,13 +65,14 @@ def load_document(path: str, options: Options | None = None) -> IndexedDocument:
     options = options or Options()
     document = prepare_document(read_source(path, options.input_format), options)
     front = front_matter(path)
-    symbol = front.get("symbol") or document_symbol(document) or _file_symbol(path)
+    number, title = _resolution(document)
+    symbol = front.get("symbol") or number or _file_symbol(path) or document_symbol(document)
     language = _language(front.get("language", ""), document)
     return IndexedDocument(
         identity=f"{symbol} [{language}]" if symbol else os.path.abspath(path),
         symbol=symbol or Path(path).stem,
-        title=front.get("title") or _title(document) or Path(path).stem,
-        date=_date(front, path, document),
+        title=front.get("title") or title or Path(path).stem,
+        date=_date(front, path, document) or _session_year(symbol),
         language=language,
         source=path,
         paragraphs=_paragraphs(document),
@@ -109,17 +114,24 @@ def _file_symbol(path: str) -> str | None:
     return "/".join(found.groups()) if found else None
 
 
-def _title(document: Document) -> str | None:
+def _resolution(document: Document) -> tuple[str | None, str | None]:
+    """The symbol and title of a General Assembly resolution (`80/6. Report of ...`)."""
     for paragraph in document.paragraphs[:_OPENING]:
         found = _TITLE.match(f"{paragraph.label or ''} {paragraph.text}".strip())
         if found:
-            return found.group(1).strip()
-    return None
+            return f"A/RES/{found.group(1)}/{found.group(2)}", found.group(3).strip()
+    return None, None
+
+
+def _session_year(symbol: str | None) -> str | None:
+    found = _SESSION.match(symbol or "")
+    return str(FIRST_SESSION + int(found.group(1))) if found else None
 
 
 def _date(front: dict[str, str], path: str, document: Document) -> str | None:
     texts = [front.get("date", ""), Path(path).name]
-    texts += [paragraph.text for paragraph in document.paragraphs[:_OPENING]]
+    opening = document.paragraphs[:_OPENING]
+    texts += [p.text for p in opening if "adopted" in p.text.casefold()]
     for text in texts:
         found = find_date(text)
         if found:

@@ -19,7 +19,7 @@ from .documents import document_paths, load_document
 from .lookup import LIMIT, lookup
 from .phrases import phrase_text, words_of
 from .records import INSERTED, REMOVED, Added, Finding, IndexedSummary, Lookup, Precedents
-from .store import Index
+from .store import Index, open_index
 
 MIN_WORDS = 4  # a changed phrase shorter than this is not looked up
 COMMIT_EVERY = 64  # documents added between commits
@@ -120,3 +120,12 @@ def _pieces(text: str, min_words: int) -> list[str]:
     """The phrases of a changed run (one per paragraph of a split or merged pair)."""
     pieces = [phrase_text(piece) for piece in text.split(JOINER)]
     return [piece for piece in pieces if len(words_of(piece)) >= min_words]
+
+
+def precedents_of(comparison: Comparison, location: str) -> Precedents:
+    """Open the index at `location`, look up the comparison's changed phrases, close it."""
+    index = open_index(location)
+    try:
+        return find_precedents(comparison, index)
+    finally:
+        index.close()

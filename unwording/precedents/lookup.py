@@ -24,8 +24,8 @@ def lookup(index: Index, phrase: str, limit: int = LIMIT, exclude: Sequence[str]
     of `index`, leaving out documents whose symbol is in `exclude`."""
     words = words_of(phrase)
     if not words:
-        return Lookup(phrase, (), 0)
-    total, candidates = index.exact(words, exclude, max(limit, EXACT_CANDIDATES))
+        return Lookup(phrase, (), 0, None)
+    total, since, candidates = index.exact(words, exclude, max(limit, EXACT_CANDIDATES))
     exact = _checked(words, candidates, 0)
     total -= len(candidates) - len(exact)  # proposed by the backend, refused here
     near: list[Hit] = []
@@ -34,7 +34,8 @@ def lookup(index: Index, phrase: str, limit: int = LIMIT, exclude: Sequence[str]
         found = _checked(words, index.near(words, exclude, NEAR_CANDIDATES), len(words))
         near = [hit for hit in found if hit.changes and _place(hit) not in seen]
     hits = sorted([*exact, *near], key=rank)
-    return Lookup(phrase, tuple(hits[:limit]), total + len(near))
+    dates = [date for date in (since, *(hit.date for hit in near)) if date]
+    return Lookup(phrase, tuple(hits[:limit]), total + len(near), min(dates, default=None))
 
 
 def _checked(words: tuple[str, ...], candidates: list[Stored], count: int) -> list[Hit]:

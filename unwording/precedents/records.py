@@ -76,12 +76,14 @@ class Hit:
 
 @dataclass(frozen=True)
 class Lookup:
-    """What a search for one phrase found: the best hits, best first, and how many
-    paragraphs hold the phrase exactly or nearly (`total` counts them all)."""
+    """What a search for one phrase found: the best hits, best first, how many
+    paragraphs hold the phrase exactly or nearly (`total` counts them all), and the
+    earliest date among them (`since`)."""
 
     phrase: str
     hits: tuple[Hit, ...]
     total: int
+    since: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,10 +103,9 @@ class Finding:
         return bool(self.lookup.hits)
 
     @property
-    def earliest(self) -> str | None:
-        """The year of the earliest dated hit shown."""
-        years = sorted(hit.year for hit in self.lookup.hits if hit.date)
-        return years[0] if years else None
+    def since(self) -> str | None:
+        """The year of the earliest dated paragraph that holds the phrase."""
+        return self.lookup.since[:4] if self.lookup.since else None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from pathlib import Path
 from urllib.request import pathname2url
 
 from ..errors import InputError
-from .records import IndexedDocument, IndexedSummary, Stored
+from .records import IndexedDocument, Stored
+from .store import SqlIndex
 
 SCHEMA = "1"
 _TABLES = (
@@ -55,12 +56,17 @@ def connect(location: str, create: bool) -> SqliteIndex:
         raise InputError(f"{location}: not an unwording index ({error})") from None
 
 
-class SqliteIndex:
+class SqliteIndex(SqlIndex):
     """An open SQLite index (see the module docstring)."""
 
+    LISTING = (
+        "SELECT symbol, date, language, source, paragraphs FROM documents "
+        "ORDER BY date IS NULL, date, symbol, language, source"
+    )
+
     def __init__(self, location: str, connection: sqlite3.Connection, create: bool) -> None:
-        self.location = location
-        self.connection = connection
+        super().__init__(location, connection)
+        self.connection: sqlite3.Connection = connection
         connection.execute("PRAGMA synchronous = NORMAL")
         self._check(create)
 
@@ -128,32 +134,23 @@ class SqliteIndex:
             self.connection.execute("DELETE FROM documents WHERE id = ?", (number,))
         return len(numbers)
 
-    def commit(self) -> None:
-        """Make what was added or removed permanent."""
-        self.connection.commit()
-
     def remove(self, name: str) -> int:
         """Remove the documents whose symbol or source is `name`; how many were."""
         removed = self._delete("symbol = ?", name) + self._delete("source = ?", name)
         self.connection.commit()
         return removed
 
-    def documents(self) -> tuple[IndexedSummary, ...]:
-        """The documents held, by date then symbol."""
-        rows = self.connection.execute(
-            "SELECT symbol, date, language, source, paragraphs FROM documents "
-            "ORDER BY date IS NULL, date, symbol, language, source"
-        )
-        return tuple(IndexedSummary(*row) for row in rows)
-
     def exact(
         self, words: Sequence[str], exclude: Sequence[str], limit: int
-    ) -> tuple[int, list[Stored]]:
-        """How many paragraphs hold `words` in a row, and the `limit` most recent."""
+    ) -> tuple[int, str | None, list[Stored]]:
+        """How many paragraphs hold `words` in a row, the earliest date among them,
+        and the `limit` most recent."""
         query = (_phrase(words), json.dumps(list(exclude)))
-        total = self.connection.execute(f"SELECT count(*) {_FROM}", query).fetchone()[0]
+        total, earliest = self.connection.execute(
+            f"SELECT count(*), min(d.date) {_FROM}", query
+        ).fetchone()
         rows = self.connection.execute(f"SELECT {_FIELDS} {_FROM} {_RECENT}", (*query, limit))
-        return int(total), [Stored(*row) for row in rows]
+        return int(total), earliest, [Stored(*row) for row in rows]
 
     def near(self, words: Sequence[str], exclude: Sequence[str], limit: int) -> list[Stored]:
         """Paragraphs sharing the most telling word pairs of `words` (bm25)."""
@@ -163,10 +160,6 @@ class SqliteIndex:
         query = (" OR ".join(pairs), json.dumps(list(exclude)), limit)
         rows = self.connection.execute(f"SELECT {_FIELDS} {_FROM} ORDER BY rank LIMIT ?", query)
         return [Stored(*row) for row in rows]
-
-    def close(self) -> None:
-        """Close the connection (uncommitted changes are lost)."""
-        self.connection.close()
 
 
 def _phrase(words: Sequence[str]) -> str:

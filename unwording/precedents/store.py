@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib import import_module
-from typing import Protocol
+from typing import Any, Protocol
 
 from .records import IndexedDocument, IndexedSummary, Stored
 
@@ -37,9 +37,10 @@ class Index(Protocol):
 
     def exact(
         self, words: Sequence[str], exclude: Sequence[str], limit: int
-    ) -> tuple[int, list[Stored]]:
-        """How many paragraphs hold `words` in a row, and the `limit` most recent,
-        leaving out documents whose symbol is in `exclude`."""
+    ) -> tuple[int, str | None, list[Stored]]:
+        """How many paragraphs hold `words` in a row, the earliest date among them,
+        and the `limit` most recent, leaving out documents whose symbol is in
+        `exclude`."""
 
     def near(self, words: Sequence[str], exclude: Sequence[str], limit: int) -> list[Stored]:
         """Up to `limit` paragraphs likely to hold `words` with a word or two
@@ -47,6 +48,31 @@ class Index(Protocol):
 
     def close(self) -> None:
         """Close the connection (uncommitted changes are lost)."""
+
+
+class SqlIndex:
+    """What the SQL backends share: the connection (a DB-API one, typed loosely so
+    that its module's types stay in the backend), commit, close and the listing
+    (`LISTING`: the query of the documents, by date then symbol)."""
+
+    LISTING = ""
+
+    def __init__(self, location: str, connection: Any) -> None:
+        self.location = location
+        self.connection = connection
+
+    def commit(self) -> None:
+        """Make what was added or removed permanent."""
+        self.connection.commit()
+
+    def documents(self) -> tuple[IndexedSummary, ...]:
+        """The documents held, by date then symbol."""
+        rows = self.connection.execute(self.LISTING).fetchall()
+        return tuple(IndexedSummary(*row) for row in rows)
+
+    def close(self) -> None:
+        """Close the connection (uncommitted changes are lost)."""
+        self.connection.close()
 
 
 def open_index(location: str, create: bool = False) -> Index:
