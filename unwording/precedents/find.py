@@ -3,13 +3,15 @@
 `changed_phrases` takes, from each pair's word edits, every run of changes: the words
 it inserts (new wording, or wording replacing other words) and the words it deletes,
 each kept when it has at least `MIN_WORDS` words; typography-only edits are no
-change. `find_precedents` looks each one up, leaving out the compared documents
-themselves (an index that holds the adopted text would otherwise call every change
-"agreed" in it).
+change. `find_precedents` looks each one up (a phrase not found that opens with a
+lead-in, "Calls upon Member States to", is looked up again without it), leaving out
+the compared documents themselves (an index that holds the adopted text would
+otherwise call every change "agreed" in it).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 
 from ..errors import UnwordingError
@@ -22,6 +24,7 @@ from .records import INSERTED, REMOVED, Added, Finding, IndexedSummary, Lookup, 
 from .store import Index, open_index
 
 MIN_WORDS = 4  # a changed phrase shorter than this is not looked up
+LEAD_IN = re.compile(r"^[A-Z][\w-]*(?:\s+[\w-]+){0,5}?\s+to\s+(?=\w)")
 COMMIT_EVERY = 64  # documents added between commits
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
 
@@ -83,9 +86,21 @@ def find_precedents(
     findings = []
     for pair, change, text in changed_phrases(comparison, min_words):
         if text not in found:
-            found[text] = lookup(index, text, limit, exclude)
+            found[text] = _lookup(index, text, limit, exclude)
         findings.append(Finding(pair, change, text, found[text]))
     return Precedents(index.location, tuple(findings))
+
+
+def _lookup(index: Index, text: str, limit: int, exclude: Sequence[str]) -> Lookup:
+    """The phrase looked up; when it is not found and opens with an operative lead-in
+    ("Calls upon Member States to ..."), what follows the lead-in, which is where
+    agreed language is usually taken from."""
+    found = lookup(index, text, limit, exclude)
+    lead_in = LEAD_IN.match(text)
+    if found.hits or not lead_in or len(words_of(text[lead_in.end() :])) < MIN_WORDS:
+        return found
+    rest = lookup(index, text[lead_in.end() :], limit, exclude)
+    return Lookup(text, rest.hits, rest.total, rest.since) if rest.hits else found
 
 
 def changed_phrases(
