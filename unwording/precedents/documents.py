@@ -65,18 +65,24 @@ def load_document(path: str, options: Options | None = None) -> IndexedDocument:
     options = options or Options()
     document = prepare_document(read_source(path, options.input_format), options)
     front = front_matter(path)
-    number, title = _resolution(document)
-    symbol = front.get("symbol") or number or _file_symbol(path) or document_symbol(document)
+    symbol = symbol_of(document, front)
     language = _language(front.get("language", ""), document)
     return IndexedDocument(
         identity=f"{symbol} [{language}]" if symbol else os.path.abspath(path),
         symbol=symbol or Path(path).stem,
-        title=front.get("title") or title or Path(path).stem,
+        title=front.get("title") or _resolution(document)[1] or Path(path).stem,
         date=_date(front, path, document) or _session_year(symbol),
         language=language,
         source=path,
         paragraphs=_paragraphs(document),
     )
+
+
+def symbol_of(document: Document, front: dict[str, str] | None = None) -> str | None:
+    """The symbol of a read document, found as the index finds it (see above)."""
+    front = front_matter(document.source) if front is None else front
+    found = front.get("symbol") or _resolution(document)[0] or _file_symbol(document.source)
+    return found or document_symbol(document)
 
 
 def _paragraphs(document: Document) -> tuple[IndexedParagraph, ...]:

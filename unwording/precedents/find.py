@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from ..errors import UnwordingError
 from ..model import JOINER, Comparison, Edit, Notice, Op, Options
-from ..report.names import document_symbol
-from .documents import document_paths, load_document
+from .documents import document_paths, load_document, symbol_of
 from .lookup import LIMIT, lookup
 from .phrases import phrase_text, words_of
 from .records import INSERTED, REMOVED, Added, Finding, IndexedSummary, Lookup, Precedents
@@ -81,7 +80,7 @@ def find_precedents(
 ) -> Precedents:
     """Where each phrase inserted into the draft, or removed from the base, had been
     agreed before, in the texts of `index`."""
-    exclude = sorted({s for s in map(document_symbol, (comparison.base, comparison.draft)) if s})
+    exclude = sorted({s for s in map(symbol_of, (comparison.base, comparison.draft)) if s})
     found: dict[str, Lookup] = {}
     findings = []
     for pair, change, text in changed_phrases(comparison, min_words):
