@@ -8,7 +8,9 @@ each Chinese character is a word of its own. Punctuation never counts, so
 
 A phrase is found in a paragraph **exactly** (the same words in a row) or **nearly**:
 with at most one word different (inserted, deleted or replaced) in a phrase of 5 to 9
-words, two from 10 words on; a phrase of 4 words or fewer is found only exactly.
+words, two from 10 words on; a phrase of 4 words or fewer is found only exactly. A
+near match holds at least one of the phrase's `pieces` word for word, which is how
+the backends find candidates fast.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ..normalize import normalize_text
 
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+SEARCHED = 12  # words of a phrase, or of a piece, that a backend's query holds at most
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)")
 SENTENCE_MAX = 320  # characters of context shown around a match, at most
 Span = tuple[str, int, int]  # a word, and where it starts and ends in the normalized text
@@ -57,6 +60,21 @@ def tolerance(count: int) -> int:
     if count < 5:
         return 0
     return 1 if count < 10 else 2
+
+
+def pieces(words: Sequence[str]) -> list[Sequence[str]]:
+    """The phrase cut into `tolerance + 1` runs of words, one of which any near match
+    holds word for word: each word inserted, deleted or replaced breaks one run at
+    most. Backends propose as near candidates the paragraphs holding one of them."""
+    parts = tolerance(len(words)) + 1
+    cuts = [round(len(words) * n / parts) for n in range(parts + 1)]
+    return [searched(words[cuts[n] : cuts[n + 1]]) for n in range(parts)]
+
+
+def searched(words: Sequence[str]) -> Sequence[str]:
+    """The words of a long phrase that a query holds: its first SEARCHED words, enough
+    to find the few paragraphs that may hold it all (checked word by word after)."""
+    return words[:SEARCHED]
 
 
 def find_in(words: Sequence[str], key: str, changes: int) -> tuple[int, int, int] | None:

@@ -4,9 +4,12 @@ The same tables as the SQLite index, prefixed `unwording_` so that they can shar
 database: documents (identity unique, so adding a document again replaces it),
 paragraphs with their search words, a `tsvector` of them (the `simple` configuration:
 no stemming, no stop words) under a GIN index for exact phrases
-(`phraseto_tsquery`), and a pg_trgm GIN index for near matches (word similarity,
-`<%`, ranked by `<<->`). The driver, psycopg 3 (`pip install 'unwording[postgres]'`),
-is imported here only, when a PostgreSQL index is opened.
+(`phraseto_tsquery`); near candidates are paragraphs holding one of the phrase's
+pieces (`phrases.pieces`) and, for a phrase of 5 to 9 words, all its words but one,
+ranked by pg_trgm's word similarity distance (`<<->`:
+no trigram index, as only those candidates are ranked). The driver, psycopg 3
+(`pip install 'unwording[postgres]'`), is imported here only, when a PostgreSQL index
+is opened.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import InputError
+from .phrases import pieces, searched, tolerance
 from .records import IndexedDocument, Stored
 from .store import SqlIndex
 
@@ -23,7 +27,6 @@ if TYPE_CHECKING:
     import psycopg
 
 SCHEMA = "1"
-WORD_SIMILARITY = 0.5  # pg_trgm's threshold for a near-match candidate
 _TABLES = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE TABLE IF NOT EXISTS unwording_meta (key text PRIMARY KEY, value text NOT NULL)",
@@ -36,8 +39,6 @@ _TABLES = (
     "GENERATED ALWAYS AS (to_tsvector('simple', words)) STORED)",
     "CREATE INDEX IF NOT EXISTS unwording_paragraphs_document ON unwording_paragraphs (document)",
     "CREATE INDEX IF NOT EXISTS unwording_paragraphs_tsv ON unwording_paragraphs USING gin (tsv)",
-    "CREATE INDEX IF NOT EXISTS unwording_paragraphs_trgm ON unwording_paragraphs USING gin "
-    "(words gin_trgm_ops)",
     "INSERT INTO unwording_meta VALUES ('unwording-index', '1') ON CONFLICT DO NOTHING",
 )
 _FIELDS = "d.symbol, d.title, d.date, d.language, d.source, p.address, p.text"
@@ -45,7 +46,9 @@ _FROM = (
     "FROM unwording_paragraphs p JOIN unwording_documents d ON d.id = p.document "
     "WHERE d.symbol <> ALL(%s) AND "
 )
-_EXACT = "p.tsv @@ phraseto_tsquery('simple', %s)"
+_PIECE = "phraseto_tsquery('simple', %s)"
+_WORDS = "plainto_tsquery('simple', %s)"  # every word, anywhere
+_EXACT = f"p.tsv @@ {_PIECE}"
 _RECENT = "ORDER BY d.date IS NULL, d.date DESC, d.symbol, p.position LIMIT %s"
 _COPY = "COPY unwording_paragraphs (document, position, address, text, words) FROM STDIN"
 
@@ -99,10 +102,6 @@ class PostgresIndex(SqlIndex):
             ).fetchone()
         if version is None or version[0] != SCHEMA:
             raise InputError(f"{location}: not an unwording index (schema {SCHEMA})")
-        connection.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
-            (str(WORD_SIMILARITY),),
-        )
 
     def add(self, document: IndexedDocument) -> bool:
         """Store `document`, replacing one of the same identity (True if it did)."""
@@ -141,7 +140,7 @@ class PostgresIndex(SqlIndex):
     ) -> tuple[int, str | None, list[Stored]]:
         """How many paragraphs hold `words` in a row, the earliest date among them,
         and the `limit` most recent."""
-        query = (list(exclude), " ".join(words))
+        query = (list(exclude), " ".join(searched(words)))
         found = self.connection.execute(
             f"SELECT count(*), min(d.date) {_FROM}{_EXACT}", query
         ).fetchone()
@@ -152,10 +151,23 @@ class PostgresIndex(SqlIndex):
         return int(total), earliest, [Stored(*row) for row in rows]
 
     def near(self, words: Sequence[str], exclude: Sequence[str], limit: int) -> list[Stored]:
-        """Paragraphs whose words are most like the phrase (pg_trgm word similarity)."""
-        phrase = " ".join(words)
+        """Paragraphs holding one of the phrase's `pieces` (full-text search), the most
+        like the phrase first (pg_trgm word similarity distance)."""
+        runs = [" ".join(piece) for piece in pieces(words)]
+        either = " || ".join([_PIECE] * len(runs))
+        most = _all_but_one(words)
+        if most:
+            either = f"({either}) && ({' || '.join([_WORDS] * len(most))})"
         rows = self.connection.execute(
-            f"SELECT {_FIELDS} {_FROM}%s <%% p.words ORDER BY %s <<-> p.words, p.id LIMIT %s",
-            (list(exclude), phrase, phrase, limit),
+            f"SELECT {_FIELDS} {_FROM}p.tsv @@ ({either}) ORDER BY %s <<-> p.words, p.id LIMIT %s",
+            (list(exclude), *runs, *most, " ".join(words), limit),
         ).fetchall()
         return [Stored(*row) for row in rows]
+
+
+def _all_but_one(words: Sequence[str]) -> list[str]:
+    """For a phrase that may have one word different: the phrase less each word in
+    turn (a near match holds every word of one of them), else nothing."""
+    if tolerance(len(words)) != 1:
+        return []
+    return [" ".join([*words[:n], *words[n + 1 :]]) for n in range(len(words))]

@@ -3,9 +3,9 @@
 Tables: `documents` (symbol, title, date, language, source; `identity` is unique, so
 adding a document again replaces it), `paragraphs` (address and normalized text) and
 `search`, an FTS5 table of each paragraph's search words (rowid = the paragraph's id).
-An exact phrase is an FTS5 phrase query; near matches are paragraphs sharing the
-phrase's word pairs, ranked by bm25. Only the standard library's sqlite3 is used,
-and only here.
+An exact phrase is an FTS5 phrase query; near candidates are paragraphs holding
+one of the phrase's pieces (`phrases.pieces`), ranked by bm25. Only the standard
+library's sqlite3 is used, and only here.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.request import pathname2url
 
 from ..errors import InputError
+from .phrases import pieces, searched
 from .records import IndexedDocument, Stored
 from .store import SqlIndex
 
@@ -145,7 +146,7 @@ class SqliteIndex(SqlIndex):
     ) -> tuple[int, str | None, list[Stored]]:
         """How many paragraphs hold `words` in a row, the earliest date among them,
         and the `limit` most recent."""
-        query = (_phrase(words), json.dumps(list(exclude)))
+        query = (_phrase(searched(words)), json.dumps(list(exclude)))
         total, earliest = self.connection.execute(
             f"SELECT count(*), min(d.date) {_FROM}", query
         ).fetchone()
@@ -153,11 +154,9 @@ class SqliteIndex(SqlIndex):
         return int(total), earliest, [Stored(*row) for row in rows]
 
     def near(self, words: Sequence[str], exclude: Sequence[str], limit: int) -> list[Stored]:
-        """Paragraphs sharing the most telling word pairs of `words` (bm25)."""
-        pairs = sorted({_phrase(words[n : n + 2]) for n in range(len(words) - 1)})
-        if not pairs:
-            return []
-        query = (" OR ".join(pairs), json.dumps(list(exclude)), limit)
+        """Paragraphs holding one of the phrase's `pieces`, the likeliest first (bm25)."""
+        either = " OR ".join(_phrase(piece) for piece in pieces(words))
+        query = (either, json.dumps(list(exclude)), limit)
         rows = self.connection.execute(f"SELECT {_FIELDS} {_FROM} ORDER BY rank LIMIT ?", query)
         return [Stored(*row) for row in rows]
 
