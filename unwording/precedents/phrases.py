@@ -136,8 +136,10 @@ def sentence(key: str, start: int, end: int) -> str:
     room = max(0, (SENTENCE_MAX - (end - start)) // 2)
     head = "…" if start - first > room else ""
     tail = "…" if last - end > room else ""
-    first = max(first, start - room)
-    last = min(last, end + room)
+    if head:
+        first = key.find(" ", start - room, start) + 1 or start - room
+    if tail:
+        last = key.rfind(" ", end, end + room) if " " in key[end : end + room] else end + room
     return head + key[first:last].strip() + tail
 
 
