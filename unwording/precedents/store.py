@@ -84,8 +84,3 @@ def open_index(location: str, create: bool = False) -> Index:
         backend = import_module(f"{__package__}.sqlite_index")
     index: Index = backend.connect(location, create)
     return index
-
-
-def is_remote(location: str) -> bool:
-    """True for a PostgreSQL URL."""
-    return location.startswith(POSTGRES_SCHEMES)
