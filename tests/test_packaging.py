@@ -84,14 +84,16 @@ def test_the_metadata_is_pep_621_and_not_duplicated() -> None:
 
 
 def lower_bounds() -> list[str]:
-    """The dependencies (and the pdf extra) pinned to their declared lower bounds."""
-    requirements = PROJECT["dependencies"] + PROJECT["optional-dependencies"]["pdf"]
+    """The dependencies (and the pdf and postgres extras: CI runs the PostgreSQL tests)
+    pinned to their declared lower bounds."""
+    extras = PROJECT["optional-dependencies"]
+    requirements = PROJECT["dependencies"] + extras["pdf"] + extras["postgres"]
     return [re.sub(r">=", "==", requirement, count=1) for requirement in requirements]
 
 
 def test_lower_bounds_are_read_from_the_metadata() -> None:
     pins = lower_bounds()
-    assert "pypdf==7.1" in pins and "click==8.2" in pins
+    assert "pypdf==7.1" in pins and "click==8.2" in pins and "psycopg[binary]==3.1" in pins
 
 
 # --- slow: build, install and run as a stranger would ---------------------------------

@@ -15,6 +15,7 @@ import re
 import sys
 import traceback
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 import click
 
@@ -46,6 +47,9 @@ from .output import (
 from .readers import READERS
 from .report import BINARY_FORMATS, RENDERERS, RenderSettings, render, render_bytes, report_time
 
+if TYPE_CHECKING:
+    from .precedents.records import Precedents
+
 _GIT_HEX = re.compile(r"[0-9a-f]{7,64}|\.")
 _GIT_MODE = re.compile(r"[0-7]{6}|\.")
 FAIL_ON = ("changes", "substantive", "flags")
@@ -65,6 +69,8 @@ class _Commands(click.Group):
     ROOMS = {
         "compile": ("cli_compile", "compile_command"),
         "history": ("cli_history", "history_command"),
+        "index": ("cli_precedents", "index_command"),
+        "precedents": ("cli_precedents", "precedents_command"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -168,6 +174,13 @@ def cli() -> None:
     help="Author of the tracked changes and comments of a Word redline (--format docx). "
     "[default: unwording]",
 )
+@click.option(
+    "--precedents",
+    metavar="INDEX",
+    help="Say where each inserted or removed phrase of 4 words or more was agreed before, "
+    "from an index of past texts (a file made by 'unwording index add', or a "
+    "postgresql:// URL); text, json and html formats.",
+)
 @DEBUG
 def compare_command(
     base: str,
@@ -188,6 +201,7 @@ def compare_command(
     fmt_in: str | None,
     no_timestamp: bool,
     author: str | None,
+    precedents: str | None,
     debug: bool,
 ) -> None:
     """Compare BASE with DRAFT (either may be '-' for stdin).
@@ -212,6 +226,7 @@ def compare_command(
     fail_on = fail_on or ("changes" if fail_on_changes or quiet else None)
     output = None if output == "-" else output
     _check_binary(fmt, output, author, quiet)
+    _check_precedents(fmt, output, precedents)
     try:
         options = Options(
             strict, lexicon, None if lang == "auto" else lang, changes, fmt_in, profile
@@ -219,7 +234,10 @@ def compare_command(
         comparison = _run(base, draft, output, options)
         when = "never" if no_color else color
         settings = RenderSettings(
-            _use_color(when, output, fmt), report_time(not no_timestamp), author
+            _use_color(when, output, fmt),
+            report_time(not no_timestamp),
+            author,
+            precedents=_precedents(comparison, precedents),
         )
         if output or not quiet:
             made = render_bytes if fmt in BINARY_FORMATS else render
@@ -260,6 +278,25 @@ def _check_binary(fmt: str, output: str | None, author: str | None, quiet: bool)
     to_terminal = sys.stdout is not None and sys.stdout.isatty()
     if fmt in BINARY_FORMATS and not output and not quiet and to_terminal:
         raise Failure(f"--format {fmt} writes a Word file: give -o FILE")
+
+
+def _check_precedents(fmt: str, output: str | None, precedents: str | None) -> None:
+    """`--precedents` is shown by the text, JSON and HTML reports; never written over."""
+    if precedents is None:
+        return
+    if fmt not in ("text", "json", "html"):
+        raise Failure(f"--precedents is shown with --format text, json or html, not {fmt}")
+    if output:
+        check_output(output, (precedents,))
+
+
+def _precedents(comparison: Comparison, location: str | None) -> Precedents | None:
+    """Where the comparison's changed phrases were agreed before (None: not asked)."""
+    if location is None:
+        return None
+    from .precedents import precedents_of
+
+    return precedents_of(comparison, location)
 
 
 @cli.command("terms")

@@ -56,7 +56,7 @@ def render_html(comparison: Comparison, settings: RenderSettings | None = None) 
     """The comparison as one HTML page (a str, ending with a newline)."""
     settings = settings or RenderSettings()
     colours = _colours(comparison)
-    style = asset("report.css") + _category_css(colours)
+    style = asset("report.css") + _category_css(colours) + _precedents_css(settings)
     script = asset("report.js")
     root = etree.Element("html", lang="en")
     _head(root, comparison, style, script)
@@ -68,7 +68,7 @@ def render_html(comparison: Comparison, settings: RenderSettings | None = None) 
     main = etree.SubElement(body, "main", id="main")
     render_summary(main, comparison, colours)
     render_toc(main, comparison)
-    render_document(main, comparison)
+    render_document(main, comparison, settings.precedents)
     footer = etree.SubElement(body, "footer")
     footer.text = (
         f"Made by unwording {__version__}. "
@@ -104,6 +104,15 @@ def _category_css(colours: dict[str, str]) -> str:
             "{ display: none; }"
         )
     return "\n" + "\n".join(rules) + "\n"
+
+
+def _precedents_css(settings: RenderSettings) -> str:
+    """The style of the agreed-language lines, only when there are some to show."""
+    if settings.precedents is None:
+        return ""
+    from .html_precedents import STYLE
+
+    return STYLE
 
 
 def _head(root: etree._Element, comparison: Comparison, style: str, script: str) -> None:

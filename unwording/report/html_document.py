@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -20,10 +21,15 @@ from .html_builder import append_text, css_id, element, link
 from .names import Names, paragraph_names
 from .wording import flag_action, flag_body
 
+if TYPE_CHECKING:
+    from ..precedents.records import Precedents
+
 Marker = tuple[re.Pattern[str], dict[str, str]]  # flagged texts, and the category of each
 
 
-def render_document(main: etree._Element, comparison: Comparison) -> None:
+def render_document(
+    main: etree._Element, comparison: Comparison, precedents: Precedents | None = None
+) -> None:
     section = etree.SubElement(
         main, "section", id="document", **{"class": "document", "aria-labelledby": "document-h"}
     )
@@ -34,7 +40,11 @@ def render_document(main: etree._Element, comparison: Comparison) -> None:
         flags_of[flag.pair].append(flag)
     ghosts = _ghost_places(comparison.pairs)
     for number, pair in enumerate(comparison.pairs):
-        _pair(section, comparison, number, pair, names, flags_of[number])
+        article = _pair(section, comparison, number, pair, names, flags_of[number])
+        if precedents is not None:
+            from .html_precedents import render_precedents
+
+            render_precedents(article, precedents.of_pair(number))
         for moved in ghosts.get(number, ()):
             _ghost(section, moved, comparison.pairs[moved], names)
 
@@ -74,7 +84,7 @@ def _pair(
     pair: Pair,
     names: Names,
     flags: list[Flag],
-) -> None:
+) -> etree._Element:
     heading = pair_kind(comparison, pair) is Kind.HEADING
     classes = ["pair", pair.status.value]
     classes += ["changed"] if pair.changed else []
@@ -92,6 +102,7 @@ def _pair(
     _pair_text(text, comparison, pair, flags)
     if flags:
         _pair_flags(article, comparison, flags)
+    return article
 
 
 def _pair_head(

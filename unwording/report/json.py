@@ -35,10 +35,20 @@ def render_json(comparison: Comparison, settings: RenderSettings | None = None) 
         f'"repeated": {_array([_repeat(r) for r in find_repeats(comparison)])},',
         f'"categories": {_dump(_used_categories(comparison))},',
         f'"authors": {_dump(comparison.authors)},',
+        *_precedents(settings),
         f'"warnings": {_dump([str(w) for w in comparison.warnings])}',
         "}",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _precedents(settings: RenderSettings | None) -> list[str]:
+    """The optional `precedents` member, when the comparison's phrases were looked up."""
+    if settings is None or settings.precedents is None:
+        return []
+    from .precedents import precedents_json
+
+    return [f'"precedents": {precedents_json(settings.precedents)},']
 
 
 def _options(comparison: Comparison) -> dict[str, Any]:

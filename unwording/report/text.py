@@ -62,6 +62,7 @@ def render_text(comparison: Comparison, settings: RenderSettings | None = None) 
         for number in numbers:
             pair = comparison.pairs[number]
             lines += _pair_lines(comparison, pair, names, flags_by_pair[number], style)
+            lines += _precedent_lines(settings, number, style)
     lines += _renumbered_lines(comparison.pairs, names)
     return "\n".join(lines) + "\n"
 
@@ -197,6 +198,16 @@ def _inserted(text: str, style: Style) -> str:
 def _flag_line(flag: Flag, comparison: Comparison, style: Style) -> str:
     body = flag_body(flag, comparison.category_title(flag.category))
     return style(_YELLOW, f"  ! {flag_action(flag)} {terminal_safe(body)}")
+
+
+def _precedent_lines(settings: RenderSettings | None, number: int, style: Style) -> list[str]:
+    """A line per changed phrase of pair `number`: where it was agreed, or new."""
+    if settings is None or settings.precedents is None:
+        return []
+    from .precedents import finding_line
+
+    found = settings.precedents.of_pair(number)
+    return [style(_DIM, f"  = {terminal_safe(finding_line(f))}") for f in found]
 
 
 def _renumbered_lines(pairs: tuple[Pair, ...], names: Names) -> list[str]:
