@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import jsonschema
 from click.testing import CliRunner
 from conftest import FIXTURES, ROOT
 
@@ -150,3 +151,28 @@ def test_a_redline_made_on_another_text_is_said(tmp_path):
     assert result.exit_code == 0, result.output
     assert "the redline was made on another text: 1 of its paragraphs" in result.stderr
     assert "the redline was made on another text" not in run(BASE, CASE / "redline.docx").stderr
+
+
+def test_compile_with_precedents_says_where_proposed_words_were_agreed(tmp_path):
+    from unwording.precedents import add_paths, open_index
+
+    index = open_index(str(tmp_path / "past.db"), create=True)
+    add_paths(index, [str(FIXTURES / "precedents" / "index")])
+    index.close()
+    args = [BASE, *AMENDMENTS, "--precedents", tmp_path / "past.db"]
+    text = run(*args)
+    assert text.exit_code == 0, text.output
+    agreed = text.stdout.split("== Agreed language")[1]
+    assert (
+        "Goal 16 / 16.10, European Union, Norway, Russian Federation: removed wording agreed "
+        "since 2015, in A/RES/70/1 (2015) Goal 16 / 16.10" in agreed
+    )
+    assert "Belarus: new language: “and promote a family-supporting environment" in agreed
+    report = json.loads(run(*args, "--format", "json").stdout)
+    schema = json.loads((ROOT / "unwording" / "data" / "compilation.schema.json").read_text())
+    jsonschema.validate(report, schema)
+    assert any(p["agreed"] and p["change"] == "removed" for p in report["precedents"])
+    assert "precedents" not in json.loads(run(BASE, *AMENDMENTS, "-f", "json").stdout)
+    page = run(*args, "--format", "html").stdout
+    assert 'id="agreed"' in page and "<cite>" in page
+    assert run(*args, "--format", "docx", "-o", tmp_path / "c.docx").exit_code == 2

@@ -22,6 +22,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import click
@@ -84,6 +85,13 @@ def _choice(*names: str, choices: tuple[str, ...], help: str) -> Callable[[F], F
 @_choice("--lang", choices=("auto", *LANGUAGES), help="Lexicon language (auto: the base's).")
 @click.option("--strict", is_flag=True, help="Count typography-only differences as changes.")
 @click.option("--no-timestamp", is_flag=True, help="Leave the time out of the HTML report.")
+@click.option(
+    "--precedents",
+    metavar="INDEX",
+    help="Say where each proposed phrase of 4 words or more (and each base phrase "
+    "proposed for removal) was agreed before, from an index made by 'unwording index "
+    "add' (a file, or a postgresql:// URL); text, json and html formats.",
+)
 @DEBUG
 def compile_command(
     base: str,
@@ -96,6 +104,7 @@ def compile_command(
     lang: str,
     strict: bool,
     no_timestamp: bool,
+    precedents: str | None,
     debug: bool,
 ) -> None:
     """Compile the PROPOSALS of several delegations against BASE, paragraph by paragraph.
@@ -120,8 +129,11 @@ def compile_command(
         pairs += [_named(spec) for spec in named]
         if fmt == "docx" and not output and sys.stdout is not None and sys.stdout.isatty():
             raise Failure("a Word file is not shown on a terminal: give -o FILE.docx")
-        check_destination(output, [base, *(path for _, path in pairs), lexicon])
+        check_destination(output, [base, *(path for _, path in pairs), lexicon, precedents])
+        if precedents is not None and fmt not in ("text", "json", "html"):
+            raise Failure(f"--precedents is shown with --format text, json or html, not {fmt}")
         compilation, notices = _compile(base, pairs, options)
+        compilation = _agreed(compilation, precedents)
         settings = RenderSettings(False, report_time(not no_timestamp))
         emit(render_compilation(compilation, fmt, settings), output)
     except UnwordingError as error:
@@ -170,3 +182,12 @@ def _same_file(path: str, base: str) -> bool:
         return os.path.samefile(path, base)
     except OSError:
         return False
+
+
+def _agreed(compilation: Compilation, location: str | None) -> Compilation:
+    """The compilation with its proposed phrases looked up (unchanged when not asked)."""
+    if location is None:
+        return compilation
+    from .precedents.compiled import precedents_of_compilation
+
+    return replace(compilation, precedents=precedents_of_compilation(compilation, location))

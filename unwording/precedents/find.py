@@ -85,12 +85,12 @@ def find_precedents(
     findings = []
     for pair, change, text in changed_phrases(comparison, min_words):
         if text not in found:
-            found[text] = _lookup(index, text, limit, exclude)
+            found[text] = lookup_phrase(index, text, limit, exclude)
         findings.append(Finding(pair, change, text, found[text]))
     return Precedents(index.location, tuple(findings))
 
 
-def _lookup(index: Index, text: str, limit: int, exclude: Sequence[str]) -> Lookup:
+def lookup_phrase(index: Index, text: str, limit: int, exclude: Sequence[str]) -> Lookup:
     """The phrase looked up; when it is not found and opens with an operative lead-in
     ("Calls upon Member States to ..."), what follows the lead-in, which is where
     agreed language is usually taken from."""

@@ -109,6 +109,16 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class ProposedFinding:
+    """A phrase a delegation proposes (or proposes to remove) at `address` of a
+    compilation, and where it had been agreed."""
+
+    address: str
+    sponsors: tuple[str, ...]
+    finding: Finding
+
+
+@dataclass(frozen=True)
 class Precedents:
     """Every changed phrase of a comparison looked up in an index, in pair order."""
 

@@ -8,8 +8,12 @@ deletes it), the `NewParagraph` groups, and one `DelegationSummary` per sponsor.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import Document, Edit, Flag, Kind, Notice, Options
+
+if TYPE_CHECKING:
+    from ..precedents.records import ProposedFinding
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,7 @@ class Compilation:
     delegations: tuple[DelegationSummary, ...]
     options: Options = field(default_factory=Options)
     warnings: tuple[Notice, ...] = ()
+    precedents: tuple[ProposedFinding, ...] | None = None  # with `compile --precedents`
 
     @property
     def sponsors(self) -> tuple[str, ...]:

@@ -31,6 +31,7 @@ from ..proposals.records import (
 from ..proposals.summary import delegation_sentence
 from .html import asset, digest
 from .html_builder import append_text, element, link
+from .precedents import hit_source, proposed_line, shorten
 from .settings import RenderSettings
 from .wording import flag_action, flag_body
 
@@ -69,11 +70,27 @@ def render_compile_html(compilation: Compilation, settings: RenderSettings | Non
     main = etree.SubElement(body, "main", id="main")
     _delegations(main, compilation)
     _document(main, compilation)
+    if compilation.precedents is not None:
+        _agreed(main, compilation)
     etree.SubElement(body, "script").text = script
     page: str = lxml_html.tostring(
         root, doctype="<!DOCTYPE html>", encoding="unicode", method="html"
     )
     return page + "\n"
+
+
+def _agreed(main: etree._Element, compilation: Compilation) -> None:
+    """Agreed language (`compile --precedents`): a line per proposed phrase, with its
+    best source quoted."""
+    section = element(main, "section", None, id="agreed")
+    element(section, "h2", "Agreed language")
+    listing = element(section, "ul", None, **{"class": "precedents"})
+    for proposed in compilation.precedents or ():
+        item = element(listing, "li", proposed_line(proposed))
+        hits = proposed.finding.lookup.hits
+        if hits:
+            quote = element(item, "blockquote", shorten(hits[0].sentence, 300))
+            element(quote, "cite", f" ({hit_source(hits[0])})")
 
 
 def _filters(compilation: Compilation) -> str:

@@ -32,6 +32,7 @@ from ..proposals.records import (
     Version,
 )
 from ..proposals.summary import delegation_sentence
+from .precedents import proposed_data
 from .settings import RenderSettings
 
 SCHEMA_VERSION = 1
@@ -58,6 +59,8 @@ def render_compile_json(compilation: Compilation, settings: RenderSettings | Non
         "compilation_text": _array([_dump(line) for line in compilation_lines(compilation)]),
         "warnings": _dump([str(w) for w in compilation.warnings]),
     }
+    if compilation.precedents is not None:
+        parts["precedents"] = _array([_dump(proposed_data(p)) for p in compilation.precedents])
     body = ",\n".join(f"{_dump(key)}: {value}" for key, value in parts.items())
     return "{\n" + body + "\n}\n"
 

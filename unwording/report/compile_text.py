@@ -19,6 +19,7 @@ from ..proposals.records import (
     Version,
 )
 from ..proposals.summary import delegation_sentence
+from .precedents import proposed_line
 from .settings import RenderSettings
 from .text import BOLD, Style, inline, terminal_safe
 from .wording import flag_action, flag_body
@@ -45,6 +46,9 @@ def render_compile_text(compilation: Compilation, settings: RenderSettings | Non
     lines += _section("Conflicts", _conflict_lines(compilation), style)
     lines += _section("Proposals by paragraph", _change_lines(compilation), style)
     lines += _section("Delegations", _delegation_lines(compilation), style)
+    if compilation.precedents is not None:
+        agreed = [f"  {terminal_safe(proposed_line(p))}" for p in compilation.precedents]
+        lines += _section("Agreed language", agreed or ["  no proposed phrase to look up"], style)
     return "\n".join(lines) + "\n"
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..precedents.records import INSERTED, Finding, Hit, Precedents
+from ..precedents.records import INSERTED, Finding, Hit, Precedents, ProposedFinding
 
 QUOTED = 90  # characters of a changed phrase quoted in a line, at most
 
@@ -56,6 +56,18 @@ def shorten(text: str, most: int = QUOTED) -> str:
     if len(text) <= most:
         return text
     return text[:most].rsplit(" ", 1)[0] + "…"
+
+
+def proposed_line(proposed: ProposedFinding) -> str:
+    """`Goal 16 / 16.6, Belarus: agreed in A/RES/70/1 (2015) ...: “...”`."""
+    return f"{proposed.address}, {', '.join(proposed.sponsors)}: {finding_line(proposed.finding)}"
+
+
+def proposed_data(proposed: ProposedFinding) -> dict[str, Any]:
+    """One proposed phrase of a compilation, as JSON data."""
+    return {"address": proposed.address, "sponsors": list(proposed.sponsors)} | _finding(
+        proposed.finding
+    )
 
 
 def precedents_data(precedents: Precedents) -> dict[str, Any]:
