@@ -104,3 +104,21 @@ def test_an_address_that_names_other_provisions_in_other_versions_is_said():
     cited = CliRunner().invoke(cli, ["history", str(FIXTURES / "history-paris"), "-p", "v3:PP10"])
     assert cited.exit_code == 0 and "v3 PP10" in cited.stdout
     assert "== PP11 through" in cited.stdout
+
+
+def test_history_with_precedents_says_where_each_steps_words_were_agreed(tmp_path):
+    from unwording.precedents import add_paths, open_index
+
+    index = open_index(str(tmp_path / "past.db"), create=True)
+    add_paths(index, [str(FIXTURES / "precedents" / "index")])
+    index.close()
+    sdg = FIXTURES / "history-sdg"
+    args = [sdg, "-p", "14.c", "--precedents", tmp_path / "past.db"]
+    text = run(*args)
+    assert text.exit_code == 0, text.output
+    assert "  = agreed in A/RES/70/1 (2015) Goal 14 / 14.c: “which provides the legal" in text.stdout
+    report = json.loads(run(*args, "-f", "json").stdout)
+    schema = json.loads((ROOT / "unwording" / "data" / "history.schema.json").read_text())
+    jsonschema.validate(report, schema)
+    assert report["precedents"][0]["step"] == 0 and report["precedents"][0]["phrases"]
+    assert "precedents" not in json.loads(run(sdg, "-p", "14.c", "-f", "json").stdout)

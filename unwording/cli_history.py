@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 import time
 import traceback
+from dataclasses import replace
 
 import click
 
@@ -90,6 +91,13 @@ class _Progress:
 @LEXICON
 @PROFILE
 @click.option("--no-timestamp", is_flag=True, help="Leave the time out of the HTML report.")
+@click.option(
+    "--precedents",
+    metavar="INDEX",
+    help="Say where each step's inserted or removed phrases of 4 words or more were "
+    "agreed before, from an index made by 'unwording index add' (shown under each "
+    "provision's redlines with --paragraph, and in JSON).",
+)
 @DEBUG
 def history_command(
     files: tuple[str, ...],
@@ -101,6 +109,7 @@ def history_command(
     lexicon: str | None,
     profile: str | None,
     no_timestamp: bool,
+    precedents: str | None,
     debug: bool,
 ) -> None:
     """Follow a text through the versions FILES (or a folder of them, in name order).
@@ -115,11 +124,11 @@ def history_command(
     progress = _Progress()
     try:
         fmt = report_format(fmt, output, HISTORY_FORMATS)
-        check_destination(output, [*files, lexicon])
+        check_destination(output, [*files, lexicon, precedents])
         options = Options(
             False, lexicon, None if lang == "auto" else lang, "accept", None, profile
         )
-        history = follow_files(files, labels, options, progress)
+        history = _agreed(follow_files(files, labels, options, progress), precedents)
         progress.done()
         chosen = _chosen(history, paragraph)
         settings = RenderSettings(False, report_time(not no_timestamp))
@@ -151,3 +160,17 @@ def _chosen(history: History, paragraph: str | None) -> Lineage | None:
             err=True,
         )
     return cited[0][1]
+
+
+def _agreed(history: History, location: str | None) -> History:
+    """The history with each step's changed phrases looked up (unchanged if not asked)."""
+    if location is None:
+        return history
+    from .precedents import find_precedents, open_index
+
+    index = open_index(location)
+    try:
+        found = tuple(find_precedents(step.comparison, index) for step in history.steps)
+    finally:
+        index.close()
+    return replace(history, precedents=found)

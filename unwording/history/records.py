@@ -14,8 +14,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import Comparison, Notice, Options
+
+if TYPE_CHECKING:
+    from ..precedents.records import Precedents
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,7 @@ class History:
     options: Options = field(default_factory=Options)
     warnings: tuple[Notice, ...] = ()
     categories: dict[str, str] = field(default_factory=dict)
+    precedents: tuple[Precedents, ...] | None = None  # per step, with --precedents
 
     def category_title(self, category: str) -> str:
         """How a flag or term category is shown to readers."""

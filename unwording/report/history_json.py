@@ -13,6 +13,7 @@ from ..history.provision import Redline, redlines
 from ..history.records import BracketLife, History, Lineage, Place, TermTimeline, Version
 from ..model import Flag
 from .brief import key_changes
+from .precedents import precedents_data
 from .settings import RenderSettings
 
 SCHEMA_VERSION = 1
@@ -51,6 +52,11 @@ def render_history_json(
     }
     if paragraph is not None:
         report["redlines"] = [_redline(r) for r in redlines(history, paragraph)]
+    if history.precedents is not None:
+        report["precedents"] = [
+            {"step": step} | precedents_data(found)
+            for step, found in enumerate(history.precedents)
+        ]
     return json.dumps(report, ensure_ascii=False, indent=1) + "\n"
 
 

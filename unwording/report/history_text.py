@@ -8,7 +8,9 @@ from __future__ import annotations
 from .. import __version__
 from ..history.provision import Redline, redlines
 from ..history.records import History, Lineage, TermTimeline
+from ..precedents.records import Finding
 from .brief import key_changes
+from .precedents import finding_line
 from .settings import RenderSettings
 from .text import BOLD, Style, inline, terminal_safe
 from .wording import flag_action, flag_body
@@ -173,10 +175,20 @@ def _redline(history: History, lineage: Lineage, redline: Redline, style: Style)
     for flag in redline.flags:
         body = flag_body(flag, comparison.category_title(flag.category))
         lines.append(f"  ! {flag_action(flag)} {body}")
+    lines += [f"  = {finding_line(f)}" for f in _findings(history, lineage, redline.step)]
     for other in redline.beside:
         text = other.places[redline.step]
         lines.append(f"  beside it, dropped: {text.address}: {_cut(text.text, 240)}")  # type: ignore[union-attr]
     return lines
+
+
+def _findings(history: History, lineage: Lineage, step: int) -> list[Finding]:
+    """With --precedents: where the step's changed phrases of the provision had been
+    agreed before."""
+    if history.precedents is None:
+        return []
+    numbers = [n for p in lineage.passages if p.step == step for n in p.pairs]
+    return [f for n in numbers for f in history.precedents[step].of_pair(n)]
 
 
 def _bracket_lines(history: History, lineage: Lineage) -> list[str]:
