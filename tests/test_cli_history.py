@@ -116,7 +116,9 @@ def test_history_with_precedents_says_where_each_steps_words_were_agreed(tmp_pat
     args = [sdg, "-p", "14.c", "--precedents", tmp_path / "past.db"]
     text = run(*args)
     assert text.exit_code == 0, text.output
-    assert "  = agreed in A/RES/70/1 (2015) Goal 14 / 14.c: “which provides the legal" in text.stdout
+    assert (
+        "  = agreed in A/RES/70/1 (2015) Goal 14 / 14.c: “which provides the legal" in text.stdout
+    )
     report = json.loads(run(*args, "-f", "json").stdout)
     schema = json.loads((ROOT / "unwording" / "data" / "history.schema.json").read_text())
     jsonschema.validate(report, schema)
