@@ -340,3 +340,47 @@ def test_the_library_works_without_the_postgres_driver(tmp_path):
     assert done.returncode == 0, done.stderr
     assert int(lines[0]) >= 1
     assert lines[1].startswith("InputError") and "unwording[postgres]" in lines[1]
+
+
+def test_a_near_match_is_similar_wording_never_agreement(index):
+    from unwording.precedents.records import INSERTED, Finding
+    from unwording.report.precedents import finding_line
+
+    found = lookup(index, "effective, accountable and responsive institutions at all levels")
+    assert found.hits and not any(hit.exact for hit in found.hits)
+    finding = Finding(0, INSERTED, found.phrase, found)
+    assert not finding.agreed and found.total == 0
+    line = finding_line(finding)
+    assert line.startswith("not agreed word for word: “effective, accountable and responsive")
+    assert f"similar, {found.hits[0].changes} word" in line and found.hits[0].matched[:20] in line
+
+
+def test_counts_do_not_depend_on_the_hits_asked_for(index):
+    phrase = "effective, accountable and transparent institutions at all levels"
+    assert len({lookup(index, phrase, limit).total for limit in (1, 2, 5, 20)}) == 1
+
+
+def test_editorial_changes_and_symbols_are_not_looked_up():
+    from unwording import compare
+    from unwording.precedents.find import changed_phrases
+
+    base = "1. Recalling its resolution 79/6 of 29 October 2024 (A/79/L.8 and A/79/L.8/Add.1);"
+    draft = "1. Recalling its resolution 80/6 of 28 October 2025 (A/80/L.6 and A/80/L.6/Add.1);"
+    assert changed_phrases(compare(base, draft)) == []
+
+
+def test_precedents_cli_refuses_an_empty_phrase_and_leaves_no_empty_index(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    added = run("index", "add", empty, "--index", tmp_path / "new.db")
+    assert added.exit_code == 2 and not (tmp_path / "new.db").exists()
+    result = run("precedents", " ,;. ", "--index", tmp_path / "new.db")
+    assert result.exit_code == 2 and "no words to look up" in result.output
+
+
+def test_an_index_given_as_the_output_is_a_usage_error(tmp_path):
+    demo = FIXTURES / "demo"
+    db = tmp_path / "past.db"
+    db.write_bytes(b"")
+    result = run("compare", demo / "base.txt", demo / "draft.txt", "--precedents", db, "-o", db)
+    assert result.exit_code == 2 and "refusing to overwrite" in result.output

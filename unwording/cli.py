@@ -287,7 +287,10 @@ def _check_precedents(fmt: str, output: str | None, precedents: str | None) -> N
     if fmt not in ("text", "json", "html"):
         raise Failure(f"--precedents is shown with --format text, json or html, not {fmt}")
     if output:
-        check_output(output, (precedents,))
+        try:
+            check_output(output, (precedents,))
+        except UnwordingError as error:
+            raise Failure(str(error)) from None
 
 
 def _precedents(comparison: Comparison, location: str | None) -> Precedents | None:

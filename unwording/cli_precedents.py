@@ -14,7 +14,9 @@ index, nothing readable to add, a name not in the index); 3 internal error.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -28,8 +30,9 @@ from .model import Options
 from .output import write_stdout
 from .precedents import Added, Index, IndexedSummary, Lookup, add_paths, lookup, open_index
 from .precedents.lookup import LIMIT
+from .precedents.phrases import words_of
 from .readers import READERS
-from .report.precedents import hit_data, hit_source
+from .report.precedents import hit_data, hit_source, shorten
 
 INDEX = click.option(
     "--index",
@@ -100,6 +103,7 @@ def add_command(paths: tuple[str, ...], location: str, fmt_in: str | None, debug
     """
     progress = _Progress()
     options = Options(input_format=fmt_in)
+    fresh = "://" not in location and not os.path.exists(location)
     with _opened(location, True, debug) as index:
         try:
             added = add_paths(index, paths, options, progress)
@@ -108,6 +112,9 @@ def add_command(paths: tuple[str, ...], location: str, fmt_in: str | None, debug
     for notice in added.warnings:
         click.echo(f"unwording: warning: {notice}", err=True)
     if not added.documents:
+        if fresh:  # an empty index made by this command only would pass for a real one
+            with contextlib.suppress(OSError):
+                os.remove(location)
         raise Failure("nothing was indexed: no readable file among " + ", ".join(paths))
     write_stdout(_added_line(added, location))
 
@@ -174,6 +181,8 @@ def precedents_command(phrase: str, location: str, fmt: str, limit: int, debug: 
     Example:
       unwording precedents "effective and inclusive institutions" --index precedents.db
     """
+    if not words_of(phrase):
+        raise Failure(f"no words to look up in {phrase!r}")
     with _opened(location, False, debug) as index:
         found = lookup(index, phrase, limit)
     render: Callable[[Lookup], str] = _lookup_json if fmt == "json" else _lookup_text
@@ -184,7 +193,10 @@ def _lookup_text(found: Lookup) -> str:
     if not found.hits:
         return f"“{found.phrase}”: new language (not found in the index)\n"
     since = f", since {found.since[:4]}" if found.since else ""
-    lines = [f"“{found.phrase}”: found in {found.total} paragraphs{since}"]
+    quoted = f"“{shorten(found.phrase, 300)}”"
+    lines = [f"{quoted}: found word for word in {found.total} paragraphs{since}"]
+    if not found.total:
+        lines = [f"{quoted}: not found word for word; similar wording (may say otherwise):"]
     for hit in found.hits:
         how = "exact" if hit.exact else f"{hit.changes} word(s) different: “{hit.matched}”"
         lines += ["", f"  {hit_source(hit)}, {hit.date or 'n.d.'} ({how})", f"    {hit.sentence}"]

@@ -15,14 +15,15 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from ..errors import UnwordingError
-from ..model import JOINER, Comparison, Edit, Notice, Op, Options
+from ..model import EDITORIAL, JOINER, Comparison, Edit, Notice, Op, Options
 from .documents import document_paths, load_document, symbol_of
 from .lookup import LIMIT, lookup
 from .phrases import phrase_text, words_of
 from .records import INSERTED, REMOVED, Added, Finding, IndexedSummary, Lookup, Precedents
 from .store import Index, open_index
 
-MIN_WORDS = 4  # a changed phrase shorter than this is not looked up
+MIN_WORDS = 4  # a changed phrase of fewer words (of letters) is not looked up
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 LEAD_IN = re.compile(r"^[A-Z][\w-]*(?:\s+[\w-]+){0,5}?\s+to\s+(?=\w)")
 COMMIT_EVERY = 64  # documents added between commits
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
@@ -106,9 +107,12 @@ def changed_phrases(
     comparison: Comparison, min_words: int = MIN_WORDS
 ) -> list[tuple[int, str, str]]:
     """(pair, `inserted` or `removed`, phrase) for every changed run of words long
-    enough to look up, in pair order, removals before insertions."""
+    enough to look up, in pair order, removals before insertions. Editorial changes
+    (references, dates, session numbers) are not negotiated wording: left out."""
     phrases = []
     for number, pair in enumerate(comparison.pairs):
+        if pair.nature == EDITORIAL:
+            continue
         for deleted, inserted in _runs(pair.edits):
             phrases += [(number, REMOVED, p) for p in _pieces(deleted, min_words)]
             phrases += [(number, INSERTED, p) for p in _pieces(inserted, min_words)]
@@ -133,7 +137,13 @@ def _runs(edits: tuple[Edit, ...]) -> Iterator[tuple[str, str]]:
 def _pieces(text: str, min_words: int) -> list[str]:
     """The phrases of a changed run (one per paragraph of a split or merged pair)."""
     pieces = [phrase_text(piece) for piece in text.split(JOINER)]
-    return [piece for piece in pieces if len(words_of(piece)) >= min_words]
+    return [piece for piece in pieces if _wording(piece) >= min_words]
+
+
+def _wording(phrase: str) -> int:
+    """The words of a phrase that are words (a symbol, a number or a date is not):
+    `73/L.8 and A/73/L.8/Add.1` has one."""
+    return sum(1 for word in words_of(phrase) if _LETTERS.fullmatch(word))
 
 
 def precedents_of(comparison: Comparison, location: str) -> Precedents:

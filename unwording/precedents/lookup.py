@@ -1,5 +1,10 @@
 """Look a phrase up in an index: the exact phrase first, then near matches.
 
+`total` and `since` count the paragraphs holding the phrase word for word only, so
+they do not depend on how many hits are asked for; near matches (a word or two
+different, which may say the opposite: "domestic law" for "international law") are
+shown as hits after the exact ones, never counted as agreement.
+
 Hits are ranked by exactness (the exact phrase, then one word different, then two),
 then by recency (the latest dated document first; undated last), then by symbol and
 address, so the same index and phrase always give the same answer. The backend only
@@ -34,8 +39,7 @@ def lookup(index: Index, phrase: str, limit: int = LIMIT, exclude: Sequence[str]
         found = _checked(words, index.near(words, exclude, NEAR_CANDIDATES), len(words))
         near = [hit for hit in found if hit.changes and _place(hit) not in seen]
     hits = sorted([*exact, *near], key=rank)
-    dates = [date for date in (since, *(hit.date for hit in near)) if date]
-    return Lookup(phrase, tuple(hits[:limit]), total + len(near), min(dates, default=None))
+    return Lookup(phrase, tuple(hits[:limit]), total, since)
 
 
 def _checked(words: tuple[str, ...], candidates: list[Stored], count: int) -> list[Hit]:

@@ -76,8 +76,8 @@ class Hit:
 
 @dataclass(frozen=True)
 class Lookup:
-    """What a search for one phrase found: the best hits, best first, how many
-    paragraphs hold the phrase exactly or nearly (`total` counts them all), and the
+    """What a search for one phrase found: the best hits, best first (exact, then
+    near); how many paragraphs hold the phrase word for word (`total`), and the
     earliest date among them (`since`)."""
 
     phrase: str
@@ -99,8 +99,9 @@ class Finding:
 
     @property
     def agreed(self) -> bool:
-        """True when the phrase was found in an indexed text."""
-        return bool(self.lookup.hits)
+        """True when the phrase was found word for word in an indexed text (a near
+        match is similar wording, not agreement)."""
+        return any(hit.exact for hit in self.lookup.hits)
 
     @property
     def since(self) -> str | None:

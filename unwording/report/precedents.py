@@ -1,7 +1,11 @@
 """How the reports word agreed language (issue 16): one line per changed phrase.
 
 - an inserted phrase found before: `agreed in A/RES/70/1 (2015) Goal 16 / 16.6 and
-  12 others: “...”` (`with 1 word different` when no text has it word for word);
+  12 others: “...”` (found word for word: near matches, a word or two different, can
+  say the opposite, "domestic law" for "international law", and are no agreement);
+- an inserted phrase found only with a word or two different: `not agreed word for
+  word: “...”; similar, 1 word different, in A/RES/80/44 (2025) PP3: “...”`, quoting
+  the precedent's own words;
 - an inserted phrase found nowhere: `new language: “...”`;
 - a removed phrase: `removed wording agreed since 2015, in A/RES/70/1 (2015) ... and
   3 others: “...”`, or `removed wording not found in the index: “...”`.
@@ -23,27 +27,37 @@ QUOTED = 90  # characters of a changed phrase quoted in a line, at most
 def finding_line(finding: Finding) -> str:
     """The line shown under a change for one of its phrases."""
     quoted = f"“{shorten(finding.text)}”"
-    if finding.change == INSERTED:
-        if not finding.agreed:
-            return f"new language: {quoted}"
-        return f"agreed {_where(finding)}: {quoted}"
-    if not finding.agreed:
-        return f"removed wording not found in the index: {quoted}"
-    since = f" since {finding.since}" if finding.since else ""
-    return f"removed wording agreed{since}, {_where(finding)}: {quoted}"
+    inserted = finding.change == INSERTED
+    if finding.agreed:
+        if inserted:
+            return f"agreed {_where(finding)}: {quoted}"
+        since = f" since {finding.since}" if finding.since else ""
+        return f"removed wording agreed{since}, {_where(finding)}: {quoted}"
+    if finding.lookup.hits:  # near only: similar words, which may say otherwise
+        best = finding.lookup.hits[0]
+        what = (
+            "not agreed word for word" if inserted else "removed wording not agreed word for word"
+        )
+        return (
+            f"{what}: {quoted}; similar, {_different(best)}in {hit_source(best)}: "
+            f"“{shorten(best.matched)}”"
+        )
+    return (
+        f"new language: {quoted}"
+        if inserted
+        else f"removed wording not found in the index: {quoted}"
+    )
 
 
 def _where(finding: Finding) -> str:
     best = finding.lookup.hits[0]
     others = finding.lookup.total - 1
     more = f" and {others} other{'s' if others != 1 else ''}" if others > 0 else ""
-    return f"{_different(best)}in {hit_source(best)}{more}"
+    return f"in {hit_source(best)}{more}"
 
 
 def _different(hit: Hit) -> str:
-    if hit.exact:
-        return ""
-    return f"with {hit.changes} word{'s' if hit.changes > 1 else ''} different "
+    return f"{hit.changes} word{'s' if hit.changes > 1 else ''} different, "
 
 
 def hit_source(hit: Hit) -> str:
