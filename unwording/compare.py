@@ -118,3 +118,20 @@ def prepare_documents(base: Document, draft: Document, options: Options) -> tupl
 
 def _keys(document: Document) -> list[str]:
     return [paragraph.key for paragraph in document.paragraphs]
+
+
+def index_map(found: Document, prepared: Document) -> dict[int, int]:
+    """Each paragraph of `found` (the base as one comparison prepared it) to its index
+    in `prepared`: by position when both hold the same texts, else by text in order."""
+    texts = [p.text for p in prepared.paragraphs]
+    if [p.text for p in found.paragraphs] == texts:
+        return {i: i for i in range(len(texts))}
+    places: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        places.setdefault(text, []).append(index)
+    mapped = {}
+    for paragraph in found.paragraphs:
+        free = places.get(paragraph.text)
+        if free:
+            mapped[paragraph.index] = free.pop(0)
+    return mapped

@@ -120,15 +120,15 @@ def _kept_beside(life: BracketLife, text: str, place: Place | None) -> BracketLi
     another of its paragraphs (an Option split off beside it): kept, not dropped."""
     if place is None or not life.outcome.startswith("dropped"):
         return life
-    inner = folded(text.strip("[]"))
-    if inner and inner in folded(place.text):
+    if holds(place.text, text.strip("[]")):
         return replace(life, outcome="kept", after="")
     return life
 
 
-def folded(text: str) -> str:
-    """Text compared without case or white space (`2 °C` and `2°C` alike)."""
-    return "".join(text.split()).casefold()
+def holds(text: str, words: str) -> bool:
+    """Whether `text` holds `words`, case and white space aside (`2 °C`, `2°C`)."""
+    wanted = "".join(words.split()).casefold()
+    return bool(wanted) and wanted in "".join(text.split()).casefold()
 
 
 def _outcome(flag: Flag) -> tuple[str, str]:

@@ -19,8 +19,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from ..align import GLOBAL_CUTOFF
+from ..compare import index_map
 from ..model import JOINER, Document, Notice, Pair, Status
-from ..proposals.compile import index_map
 from ..report.names import paragraph_names
 from .records import Lineage, Passage, Place, Step
 

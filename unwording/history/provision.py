@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Flag, Pair
-from .bracket_lives import folded
+from .bracket_lives import holds
 from .records import History, Lineage
 
 _STEM = re.compile(r"\S+ \d+(?:\.\d+)?|\S+")
@@ -60,7 +60,7 @@ def _kept_beside(flag: Flag, text: str) -> bool:
         words = flag.matched
     else:
         return False
-    return bool(words) and folded(words) in folded(text)
+    return holds(text, words)
 
 
 def address_stem(address: str) -> str:

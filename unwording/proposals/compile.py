@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ..compare import compare_documents, prepare_document
+from ..compare import compare_documents, index_map, prepare_document
 from ..flags import Rulebook, load_rulebook
 from ..language import detect_language
 from ..lexicon import MUTED
@@ -120,23 +120,6 @@ def _named(notice: Notice, proposal: Proposal) -> Notice:
     if notice.source != "comparison" or MUTED in notice.message:
         return notice
     return Notice(f"proposal of {proposal.sponsor} ({proposal.document.source})", notice.message)
-
-
-def index_map(found: Document, prepared: Document) -> dict[int, int]:
-    """Each paragraph of `found` (the base as one comparison prepared it) to its index
-    in `prepared`: by position when both hold the same texts, else by text in order."""
-    texts = [p.text for p in prepared.paragraphs]
-    if [p.text for p in found.paragraphs] == texts:
-        return {i: i for i in range(len(texts))}
-    places: dict[str, list[int]] = {}
-    for index, text in enumerate(texts):
-        places.setdefault(text, []).append(index)
-    mapped = {}
-    for paragraph in found.paragraphs:
-        free = places.get(paragraph.text)
-        if free:
-            mapped[paragraph.index] = free.pop(0)
-    return mapped
 
 
 def _flags(
