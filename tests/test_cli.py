@@ -142,12 +142,15 @@ def test_output_file_has_ordinary_permissions(tmp_path):
 
 
 def test_an_unexpected_error_is_one_line_and_exit_3(monkeypatch, capsys):
+    import importlib
+
     import unwording.cli as cli_module
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(cli_module, "compare_files", broken)
+    # the CLI imports the pipeline when it runs (not at start-up): patch it there
+    monkeypatch.setattr(importlib.import_module("unwording.compare"), "compare_files", broken)
     with pytest.raises(SystemExit) as raised:
         cli_module.main(["compare", "fixtures/demo/base.txt", "fixtures/demo/draft.txt"])
     assert raised.value.code == 3
@@ -167,3 +170,21 @@ def test_a_legacy_console_gets_question_marks_not_a_crash(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert b"?" in result.stdout
+
+
+def test_start_up_loads_no_stage_record_or_reader():
+    """`unwording --version` and usage errors cost the interpreter and click only: the
+    records, readers and stages load when a command runs (issue 12)."""
+    code = (
+        "import sys, unwording, unwording.cli\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('unwording.'))\n"
+        "print(' '.join(loaded))\n"
+        "from unwording import Options, compare\n"
+        "assert callable(compare) and Options().strict is False\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    heavy = {"unwording.model", "unwording.align", "unwording.diff", "unwording.flags"}
+    assert not heavy & set(found), found
+    assert not [m for m in found if m.startswith("unwording.readers.")], found

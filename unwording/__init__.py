@@ -13,24 +13,63 @@ Public API:
 
 __version__ = "0.1.0"
 
+from typing import TYPE_CHECKING, Any
+
 from .compare import compare, compare_documents, compare_files
 from .errors import InputError, LexiconError, OptionsError, OutputError, UnwordingError
-from .model import (
-    Comparison,
-    Document,
-    Edit,
-    Flag,
-    Kind,
-    Notice,
-    Op,
-    Options,
-    Pair,
-    Paragraph,
-    Status,
-    Summary,
-)
-from .readers import read_source
-from .report import render, render_bytes
+
+if TYPE_CHECKING:
+    from .model import (
+        Comparison,
+        Document,
+        Edit,
+        Flag,
+        Kind,
+        Notice,
+        Op,
+        Options,
+        Pair,
+        Paragraph,
+        Status,
+        Summary,
+    )
+    from .readers import read_source
+    from .report import render, render_bytes
+
+_LAZY = {  # name -> module: loaded on first use, so `unwording --version` stays fast
+    **dict.fromkeys(
+        (
+            "Comparison",
+            "Document",
+            "Edit",
+            "Flag",
+            "Kind",
+            "Notice",
+            "Op",
+            "Options",
+            "Pair",
+            "Paragraph",
+            "Status",
+            "Summary",
+        ),
+        "model",
+    ),
+    "read_source": "readers",
+    "render": "report",
+    "render_bytes": "report",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Comparison",

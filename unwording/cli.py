@@ -33,10 +33,8 @@ from .cli_common import (
     emit,
     report_format,
 )
-from .compare import compare_files
 from .errors import InputError, UnwordingError
 from .language import LANGUAGES
-from .model import Comparison, Options
 from .output import (
     check_stdout,
     check_target,
@@ -48,6 +46,7 @@ from .readers import READERS
 from .report import BINARY_FORMATS, RENDERERS, RenderSettings, render, render_bytes, report_time
 
 if TYPE_CHECKING:
+    from .model import Comparison, Options
     from .precedents.records import Precedents
 
 _GIT_HEX = re.compile(r"[0-9a-f]{7,64}|\.")
@@ -228,6 +227,8 @@ def compare_command(
     _check_binary(fmt, output, author, quiet)
     _check_precedents(fmt, output, precedents)
     try:
+        from .model import Options
+
         options = Options(
             strict, lexicon, None if lang == "auto" else lang, changes, fmt_in, profile
         )
@@ -354,6 +355,9 @@ def git_diff_command(
         click.echo("  new file" if old_file == os.devnull else "  deleted file")
         return
     try:
+        from .compare import compare_files
+        from .model import Options
+
         names = (f"a/{path}", f"b/{new_path}")
         comparison = compare_files(old_file, new_file, Options(), names)
         settings = RenderSettings(_use_color("auto", None, "text"), None)
@@ -383,6 +387,8 @@ def _run(base: str, draft: str | None, output: str | None, options: Options) -> 
         check_target(output)
     else:
         check_stdout()
+    from .compare import compare_files
+
     return compare_files(base, draft, options)
 
 

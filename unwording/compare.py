@@ -10,16 +10,15 @@ import os
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .model import Comparison, Document, Options
-from .readers import read_both_views, read_bytes, read_source
-
 if TYPE_CHECKING:
     from .flags import Rulebook
+    from .model import Comparison, Document, Options
 
 Known = tuple[dict[Any, Any], dict[Any, Any]]
 
-# The stages are imported where they run, not here: `import unwording` (and with it
-# `unwording --version` or a usage error) stays fast, and a comparison pays for them once.
+# The stages (and the records and readers) are imported where they run, not here:
+# `import unwording` (and with it `unwording --version` or a usage error) stays fast,
+# and a comparison pays for them once.
 
 
 def compare_files(
@@ -35,6 +34,9 @@ def compare_files(
     `names` are shown in the reports instead of the file names (git's temporary files
     stand for `a/PATH` and `b/PATH`).
     """
+    from .model import Options
+    from .readers import read_both_views, read_source
+
     options = options or Options()
     fmt = options.input_format
     if draft is None:
@@ -55,6 +57,9 @@ def compare(
     draft_name: str = "draft",
 ) -> Comparison:
     """Compare two texts given as strings (read as plain text)."""
+    from .model import Options
+    from .readers import read_bytes
+
     options = options or Options()
     base_document = read_bytes(base.encode("utf-8"), base_name, "text")
     draft_document = read_bytes(draft.encode("utf-8"), draft_name, "text")
@@ -72,6 +77,7 @@ def compare_documents(
     from .diff import diff_pairs
     from .flags import flag_pairs, load_rulebook
     from .language import detect_language
+    from .model import Comparison, Options
 
     options = options or Options()
     base, draft = prepare_documents(base, draft, options)

@@ -16,10 +16,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..model import Document
+
+if TYPE_CHECKING:
+    from ..model import Document
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 STDIN = "-"

@@ -12,12 +12,15 @@ import os
 from collections.abc import Callable
 from datetime import datetime, timezone
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from ..errors import UnwordingError
-from ..model import Comparison
 from .settings import RenderSettings
 
-Renderer = Callable[[Comparison, RenderSettings], "str | bytes"]
+if TYPE_CHECKING:
+    from ..model import Comparison
+
+Renderer = Callable[["Comparison", RenderSettings], "str | bytes"]
 BINARY_FORMATS = frozenset({"docx"})
 
 
