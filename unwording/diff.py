@@ -38,6 +38,7 @@ from itertools import accumulate, groupby
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
+from .ends import Ends, common_prefix, common_suffix, shared_ends
 from .model import JOINER, Edit, Notice, Op, Pair, Paragraph, Status, Tracked
 from .normalize import BROKEN_HYPHEN, MARKDOWN_NOTE, NOTE_TOKEN, normalize_token
 
@@ -108,7 +109,7 @@ def _with_edits(
     edits, whole = _diff(base_text, draft_text, strict, budget)
     if base_spans or draft_spans:
         edits = _attributed(edits, base_spans, draft_spans)
-    return replace(pair, edits=edits), whole
+    return pair.with_edits(edits), whole
 
 
 def _whole_notice(pair: Pair, base: Sequence[Paragraph], draft: Sequence[Paragraph]) -> Notice:
@@ -167,6 +168,11 @@ def _diff(base: str, draft: str, strict: bool, budget: _Budget) -> tuple[tuple[E
     """The edits, and whether they show the texts replaced whole (too costly to diff)."""
     if not base or not draft:
         return _whole(base, draft), False
+    ends = shared_ends(base, draft) if len(base) + len(draft) <= MAX_DIFF_TOKENS else None
+    if ends is not None:
+        edits = _diff_middle(base, draft, ends, strict, budget)
+        if edits is not None:
+            return edits, False
     base_tokens, draft_tokens = tokenize(base), tokenize(draft)
     if len(base_tokens) + len(draft_tokens) > MAX_DIFF_TOKENS:
         return _whole(base, draft), True
@@ -176,10 +182,48 @@ def _diff(base: str, draft: str, strict: bool, budget: _Budget) -> tuple[tuple[E
     runs = _diff_keys(base_chars, draft_chars, budget)
     if runs is None:
         return _whole(base, draft), True
+    return _edits_of(runs, base_tokens, draft_tokens), False
+
+
+def _diff_middle(
+    base: str, draft: str, ends: Ends, strict: bool, budget: _Budget
+) -> tuple[Edit, ...] | None:
+    """The edits found by tokenizing only what lies between the shared ends (ends.py),
+    or None when that shortcut does not apply (the caller diffs the whole texts)."""
+    base_tokens, draft_tokens = ends.middle(base, _TOKEN), ends.middle(draft, _TOKEN)
+    kept = ends.safe(base, max(len(base_tokens), len(draft_tokens)))
+    if kept is None:
+        return None
+    if kept != ends:  # a shared end too short to stay whole: it joins the middle
+        ends = kept
+        base_tokens, draft_tokens = ends.middle(base, _TOKEN), ends.middle(draft, _TOKEN)
+        if ends.safe(base, max(len(base_tokens), len(draft_tokens))) != ends:
+            return None
+    coder = _coder(strict)
+    base_chars = _coded(base_tokens, ends, coder)
+    draft_chars = _coded(draft_tokens, ends, coder)
+    changes = Indel.distance(base_chars, draft_chars, score_cutoff=MAX_DMP_CHANGES)
+    if changes > MAX_DMP_CHANGES or not budget.take(changes * changes):
+        return None  # the whole texts take the other way, with the budget as it was
+    return _edits_of(_dmp_runs(base_chars, draft_chars), base_tokens, draft_tokens)
+
+
+_HEAD, _TAIL = "\x00", "\x01"  # the codes of the shared ends (the coder's are >= U+E000)
+
+
+def _coded(tokens: list[str], ends: Ends, coder: _Coder) -> str:
+    first, last = int(bool(ends.head)), len(tokens) - int(bool(ends.tail))
+    middle = "".join(map(coder.__getitem__, tokens[first:last]))
+    return (_HEAD if ends.head else "") + middle + (_TAIL if ends.tail else "")
+
+
+def _edits_of(
+    runs: list[Run], base_tokens: list[str], draft_tokens: list[str]
+) -> tuple[Edit, ...]:
     runs = _normalized(runs)
     if any(op == 0 for op, _ in runs[1:-1]):  # no unchanged stretch between changes: no join
         runs = _cleanup(runs, _word_counts(base_tokens), _word_counts(draft_tokens))
-    return tuple(_merge(_edits(runs, base_tokens, draft_tokens))), False
+    return _merged(list(_edits(runs, base_tokens, draft_tokens)))
 
 
 class _Coder(dict[str, str]):
@@ -239,13 +283,34 @@ def _diff_keys(base_chars: str, draft_chars: str, budget: _Budget) -> list[Run] 
     pair is too long and too scattered to align (see the module docstring)."""
     changes = Indel.distance(base_chars, draft_chars, score_cutoff=MAX_DMP_CHANGES)
     if changes <= MAX_DMP_CHANGES and budget.take(changes * changes):
-        engine = diff_match_patch()
-        engine.Diff_Timeout = 0
-        diffs = engine.diff_main(base_chars, draft_chars, False)
-        return [(op, len(chars)) for op, chars in diffs]
+        return _dmp_runs(base_chars, draft_chars)
     if len(base_chars) * len(draft_chars) <= MAX_LCS_CELLS:
         return _aligned(base_chars, draft_chars)
     return None
+
+
+def _dmp_runs(base_chars: str, draft_chars: str) -> list[Run]:
+    """diff-match-patch's runs; for one token against another between shared ends (a
+    word replaced) the runs it would give, without it."""
+    head = common_prefix(base_chars, draft_chars)
+    tail = common_suffix(base_chars, draft_chars, min(len(base_chars), len(draft_chars)) - head)
+    old, new = len(base_chars) - head - tail, len(draft_chars) - head - tail
+    if (old == 1 and new == 1) or (min(old, new) == 1 and not _inside(base_chars, draft_chars)):
+        runs = [(0, head)] if head else []
+        runs += [(-1, old), (1, new)]
+        return runs + [(0, tail)] if tail else runs
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    return [(op, len(chars)) for op, chars in engine.diff_main(base_chars, draft_chars, False)]
+
+
+def _inside(base_chars: str, draft_chars: str) -> bool:
+    """Whether the shorter middle (shared ends left out) is inside the longer one."""
+    head = common_prefix(base_chars, draft_chars)
+    tail = common_suffix(base_chars, draft_chars, min(len(base_chars), len(draft_chars)) - head)
+    old = base_chars[head : len(base_chars) - tail]
+    new = draft_chars[head : len(draft_chars) - tail]
+    return (old in new) if len(old) <= len(new) else (new in old)
 
 
 def _aligned(base_chars: str, draft_chars: str) -> list[tuple[int, int]]:
@@ -349,6 +414,8 @@ def _joined_change(before: _Segment, middle: _Segment, after: _Segment) -> _Segm
 
 def _normalized(runs: list[Run]) -> list[Run]:
     """Equal runs merged; each stretch of changes as one delete then one insert."""
+    if all(map(_apart, runs, runs[1:])) and all(count for _, count in runs):
+        return runs  # diff-match-patch's runs are mostly so already
     result: list[Run] = []
     for is_equal, group in groupby(runs, key=lambda run: run[0] == 0):
         items = list(group)
@@ -360,6 +427,12 @@ def _normalized(runs: list[Run]) -> list[Run]:
             if total:
                 result.append((op, total))
     return result
+
+
+def _apart(first: Run, second: Run) -> bool:
+    """Whether two neighbouring runs need no merging: not the same op, and not an
+    insert before a delete."""
+    return first[0] != second[0] and not (first[0] == 1 and second[0] == -1)
 
 
 def _edits(runs: list[Run], base_tokens: list[str], draft_tokens: list[str]) -> Iterator[Edit]:
@@ -395,6 +468,14 @@ def _equal_run(base_tokens: list[str], draft_tokens: list[str]) -> Iterator[Edit
             start = position + 1
     if start < len(base_tokens):
         yield Edit(Op.EQUAL, "".join(base_tokens[start:]))
+
+
+def _merged(edits: list[Edit]) -> tuple[Edit, ...]:
+    """`_merge`, skipped when no two neighbouring edits would be joined."""
+    for first, second in zip(edits, edits[1:], strict=False):
+        if first.op is second.op or (first.op is Op.INSERT and second.op is Op.DELETE):
+            return tuple(_merge(iter(edits)))
+    return tuple(edits)
 
 
 def _merge(edits: Iterator[Edit]) -> Iterator[Edit]:

@@ -181,6 +181,19 @@ class Pair:
     edits: tuple[Edit, ...] = ()
     nature: str | None = None
 
+    def with_edits(self, edits: tuple[Edit, ...]) -> Pair:
+        """This pair with its edits set (faster than dataclasses.replace)."""
+        return Pair(
+            self.status,
+            self.base,
+            self.draft,
+            self.moved,
+            self.renumbered,
+            self.similarity,
+            edits,
+            self.nature,
+        )
+
     @property
     def changed(self) -> bool:
         """True when the pair is anything but an unchanged paragraph left in place."""
