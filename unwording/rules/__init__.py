@@ -12,9 +12,10 @@ Every rule takes a `PairText` and yields `Flag`s.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Kind, Pair
+from .around import around
 
 
 @dataclass(frozen=True)
@@ -27,3 +28,12 @@ class PairText:
     draft: str
     base_kind: Kind | None
     draft_kind: Kind | None
+    _around: dict[int, tuple[str, str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def around(self, reach: int) -> tuple[str, str]:
+        """The changed stretch of each key with `reach` words either side (around.py):
+        where a counting rule's findings can differ, if anywhere."""
+        found = self._around.get(reach)
+        if found is None:
+            found = self._around[reach] = around(self.base, self.draft, reach)
+        return found

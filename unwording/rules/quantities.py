@@ -93,6 +93,9 @@ _NEEDLES = {  # one of these must be in the (lower-cased) text for the pattern t
 _NEEDLE = {
     kind: re.compile("|".join(map(re.escape, needles))) for kind, needles in _NEEDLES.items()
 }
+_DIGIT = re.compile(r"\d")
+_SPELLED_KINDS = ("per cent", "count")  # the kinds whose value may be a word; the others
+# need a digit (`_NUMBER`, a year)
 _DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s*$|\b(?:{_MONTHS})\s*$", re.IGNORECASE)
 _REFERENCE_BEFORE = re.compile(
     r"(?:article|articles|paragraph|paragraphs|para\.|resolution|resolutions|decision|"
@@ -116,8 +119,9 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[tuple[int, int, Quantity]] = []
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
+    digits = _DIGIT.search(text) is not None
     for kind, pattern in _COMPILED:
-        if not _NEEDLE[kind].search(lowered):
+        if not (digits or kind in _SPELLED_KINDS) or not _NEEDLE[kind].search(lowered):
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
