@@ -12,10 +12,9 @@ Every rule takes a `PairText` and yields `Flag`s.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Kind, Pair
-from .around import around
 
 
 @dataclass(frozen=True)
@@ -28,12 +27,3 @@ class PairText:
     draft: str
     base_kind: Kind | None
     draft_kind: Kind | None
-    _around: dict[int, tuple[str, str]] = field(default_factory=dict, compare=False, repr=False)
-
-    def around(self, reach: int) -> tuple[str, str]:
-        """The changed stretch of each key with `reach` words either side (around.py):
-        where a counting rule's findings can differ, if anywhere."""
-        found = self._around.get(reach)
-        if found is None:
-            found = self._around[reach] = around(self.base, self.draft, reach)
-        return found

@@ -25,8 +25,6 @@ def count_flags(text: PairText, lexicon: Lexicon, kind: str) -> Iterator[Flag]:
     """`<kind>_added` / `<kind>_removed` flags for every term whose count changed."""
     if text.base == text.draft:
         return  # the same keys: the same counts
-    if not may_differ(text, lexicon.terms):
-        return
     base_found = find_terms(text.base, lexicon.terms)
     draft_found = find_terms(text.draft, lexicon.terms)
     base_counts = Counter((term.category, term.term) for term, _ in base_found)
@@ -73,57 +71,10 @@ MAX_REMEMBERED = 4096  # texts whose matches are kept per list of terms (a text 
 # the base of one pair is often the draft of another, or another copy's text)
 
 
-def may_differ(text: PairText, terms: Sequence[Term]) -> bool:
-    """Whether a term can be counted differently on the two sides of a pair. A match
-    that touches the change, or whose context (`unless_preceded_by`, `..._followed_by`)
-    does, holds a word within `_Index.reach` words of it: a word of one of its phrases
-    (every word of which is in the text), the start of a stem, or a pattern's match.
-    With none on either side, the matches away from the change are the same on both
-    sides, and so are the counts. Patterns from a user lexicon have no known length:
-    their terms are always counted."""
-    index = _index(terms)
-    if index.reach is None or not text.base or not text.draft:
-        return True
-    near_base, near_draft = text.around(index.reach)
-    return _touches(near_base, text.base, terms, index) or _touches(
-        near_draft, text.draft, terms, index
-    )
-
-
-def _touches(near: str, full: str, terms: Sequence[Term], index: _Index) -> bool:
-    near_lowered, near_words = folded_words(near)
-    full_words = folded_words(full)[1]
-    for word in full_words & index.by_longest.keys():
-        for phrase in index.by_longest[word]:
-            if phrase <= full_words and not phrase.isdisjoint(near_words):
-                return True
-    for order in index.always:
-        term = terms[order]
-        if any(hint in near_lowered for hint in term.hint_words[1]):
-            return True
-        if not term.hints and term.regex.search(near_lowered):  # a pattern: one word
-            return True
-    return False
-
-
-def folded_words(text: str) -> tuple[str, frozenset[str]]:
-    """`text` folded (lexicon.fold_accents) and its words, remembered for the texts of
-    the last pairs (the terms and the hedges read the same texts)."""
-    known = _FOLDED.get(text)
-    if known is None:
-        if len(_FOLDED) > MAX_REMEMBERED:
-            _FOLDED.clear()
-        lowered = fold_accents(text)
-        known = _FOLDED[text] = lowered, frozenset(_WORD.findall(lowered))
-    return known
-
-
-_FOLDED: dict[str, tuple[str, frozenset[str]]] = {}
-
-
 def _found(text: str, terms: Sequence[Term], index: _Index) -> Found:
     matches = []
-    lowered, words = folded_words(text)
+    lowered = fold_accents(text)
+    words = set(_WORD.findall(lowered))
     by_word, always = index.by_word, index.always
     orders = {order for word in words & by_word.keys() for order in by_word[word]}
     for order in sorted(orders | always):
@@ -151,8 +102,6 @@ class _Index:
     always: set[int]
     firsts: dict[tuple[str, str], tuple[int, Term]]
     found: dict[str, Found] = field(default_factory=dict)  # by text
-    by_longest: dict[str, set[frozenset[str]]] = field(default_factory=dict)  # phrases
-    reach: int | None = 0  # see may_differ (None: user patterns, no known length)
 
 
 _INDEXES: dict[int, tuple[Sequence[Term], _Index]] = {}
@@ -169,30 +118,15 @@ def _index(terms: Sequence[Term]) -> _Index:
 
 
 def _built_index(terms: Sequence[Term]) -> _Index:
-    index = _Index({}, set(), {}, reach=_reach(terms))
+    index = _Index({}, set(), {})
     for order, term in enumerate(terms):
         sets, partial = term.hint_words
         if partial or not sets:
             index.always.add(order)
         for phrase in sets:
             index.by_word.setdefault(max(phrase, key=len), set()).add(order)
-            index.by_longest.setdefault(max(phrase, key=len), set()).add(phrase)
         index.firsts.setdefault((term.category, term.term), (order, term))
     return index
-
-
-def _reach(terms: Sequence[Term]) -> int | None:
-    """Space-separated words from a change within which a match touching it has a word:
-    its context words, each with a separator that may be " - " (two spaces), and one
-    word more for a change that ends inside a word."""
-    if any(term.bounded for term in terms):
-        return None
-    spellings = [term.spelling for term in terms]
-    context = max(
-        (len(words.split()) for s in spellings for words in (*s.preceded, *s.followed)),
-        default=0,
-    )
-    return 2 * (context + 1) + 1
 
 
 def _example(term: Term, found: Found, other: Found) -> str:
