@@ -7,14 +7,16 @@ that every renderer in `report/` turns into text, JSON or HTML.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .flags import Rulebook
-    from .model import Comparison, Document, Options
+    from .model import Comparison, Document, Flag, Notice, Options, Pair
 
 Known = tuple[dict[Any, Any], dict[Any, Any]]
+Part = tuple[list[Any], list["Flag"], tuple["Notice", ...], "int | None"]  # of a run of pairs
 
 # The stages (and the records and readers) are imported where they run, not here:
 # `import unwording` (and with it `unwording --version` or a usage error) stays fast,
@@ -86,13 +88,78 @@ def compare_documents(
         rulebook = load_rulebook(lang, options.lexicon_path, options.profile)
     rulebook = rulebook.about(base, draft)
     pairs = align_documents(base, draft)
-    pairs, whole = diff_pairs(pairs, base.paragraphs, draft.paragraphs, options.strict)
-    pairs, flags = flag_pairs(pairs, base, draft, rulebook)
+    found = _pair_stages(pairs, base, draft, options.strict, rulebook)
+    if found is None:  # in one process
+        pairs, whole = diff_pairs(pairs, base.paragraphs, draft.paragraphs, options.strict)
+        pairs, flags = flag_pairs(pairs, base, draft, rulebook)
+    else:
+        pairs, flags, whole = found
     weak = weakness(pairs, base, draft)
     notices = rulebook.notices + whole + ((weak,) if weak else ())
     warnings = base.warnings + draft.warnings + notices
     options = replace(options, lang=rulebook.lang)
     return Comparison(base, draft, pairs, flags, options, warnings, rulebook.categories)
+
+
+def _pair_stages(
+    pairs: tuple[Pair, ...], base: Document, draft: Document, strict: bool, rulebook: Rulebook
+) -> tuple[tuple[Pair, ...], tuple[Flag, ...], tuple[Notice, ...]] | None:
+    """The word diff then the flags of every pair, in runs of pairs shared among worker
+    processes (workers.py) when the changed pairs are many; None when one process is
+    to do them, or when the runs' word diffs spent more than a comparison's budget
+    between them (so that the result is always the one of a single process)."""
+    from .diff import DMP_BUDGET, diff_run
+    from .flags import flag_each, fold_each
+    from .model import Status
+    from .workers import processes, run_parts
+
+    work = [n for n, pair in enumerate(pairs) if pair.status is not Status.UNCHANGED or pair.moved]
+    count = processes(len(work))
+    if count < 2:
+        return None
+
+    def job(start: int, end: int) -> Part:
+        run = pairs[start:end]
+        done, notices, spent = diff_run(run, base.paragraphs, draft.paragraphs, strict)
+        classified, flags = flag_each(done, base, draft, rulebook, first=start)
+        packed = start > 0  # a worker's: sent back as plain tuples (quick to pickle)
+        return _packed(classified) if packed else classified, flags, notices, spent
+
+    cuts = [0, *(work[len(work) * k // count] for k in range(1, count)), len(pairs)]
+    try:
+        parts = run_parts(job, cuts)
+    except Exception:  # noqa: BLE001 - a worker that failed: the work is done here instead
+        return None
+    spent = [part[3] for part in parts]
+    if None in spent or sum(s or 0 for s in spent) > DMP_BUDGET:
+        return None
+    classified = list(parts[0][0])
+    for (start, end), part in zip(zip(cuts[1:], cuts[2:], strict=False), parts[1:], strict=True):
+        classified += _unpacked(pairs[start:end], part[0])
+    flags = [flag for part in parts for flag in part[1]]
+    folded_pairs, folded = fold_each(classified, flags, base, draft, rulebook)
+    return folded_pairs, folded, tuple(n for part in parts for n in part[2])
+
+
+Packed = tuple["str | None", tuple[tuple[str, str, bool, "str | None", "str | None"], ...]]
+
+
+def _packed(pairs: list[Pair]) -> list[Packed]:
+    """What the per-pair stages added to each pair (its nature and edits), as tuples."""
+    return [
+        (p.nature, tuple((e.op.value, e.text, e.typographic, e.author, e.date) for e in p.edits))
+        for p in pairs
+    ]
+
+
+def _unpacked(pairs: Sequence[Pair], packed: Sequence[Packed]) -> list[Pair]:
+    """The pairs with what `_packed` holds for them."""
+    from .model import Edit, Op
+
+    return [
+        replace(pair, nature=nature, edits=tuple(Edit(Op(e[0]), *e[1:]) for e in edits))
+        for pair, (nature, edits) in zip(pairs, packed, strict=True)
+    ]
 
 
 def prepare_document(document: Document, options: Options, known: Known | None = None) -> Document:

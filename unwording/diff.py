@@ -66,12 +66,14 @@ def tokenize(text: str) -> list[str]:
 
 @dataclass
 class _Budget:
-    """What is left of a comparison's `DMP_BUDGET`."""
+    """What is left of a comparison's `DMP_BUDGET`, and whether a pair was refused."""
 
     left: int = DMP_BUDGET
+    refused: bool = False
 
     def take(self, cost: int) -> bool:
         if cost > self.left:
+            self.refused = True
             return False
         self.left -= cost
         return True
@@ -85,14 +87,29 @@ def diff_pairs(
 ) -> tuple[tuple[Pair, ...], tuple[Notice, ...]]:
     """Fill in the edits of every pair (none for unchanged pairs); a warning for each
     pair too long or too scattered to diff word by word (shown replaced whole)."""
-    budget = _Budget()
+    done, notices, _ = diff_run(pairs, base, draft, strict)
+    return done, notices
+
+
+def diff_run(
+    pairs: Sequence[Pair],
+    base: Sequence[Paragraph],
+    draft: Sequence[Paragraph],
+    strict: bool = False,
+) -> tuple[tuple[Pair, ...], tuple[Notice, ...], int | None]:
+    """`diff_pairs` on a run of a comparison's pairs, with the part of the comparison's
+    `DMP_BUDGET` it spent: None if the budget refused a pair (the pairs of a comparison
+    diffed in runs give what `diff_pairs` gives if no run was refused and the runs
+    spent no more than the budget between them)."""
+    budget = _Budget(DMP_BUDGET)
     done, notices = [], []
     for pair in pairs:
         edited, whole = _with_edits(pair, base, draft, strict, budget)
         done.append(edited)
         if whole:
             notices.append(_whole_notice(pair, base, draft))
-    return tuple(done), tuple(notices)
+    spent = None if budget.refused else DMP_BUDGET - budget.left
+    return tuple(done), tuple(notices), spent
 
 
 def _with_edits(

@@ -88,9 +88,33 @@ def flag_pairs(
 
     A change that only touched numbers is editorial unless a number it changed is
     a quantity or deadline (or it flipped a negation, a verb or a modal)."""
+    classified, flags = flag_each(pairs, base, draft, rulebook)
+    return fold_each(classified, flags, base, draft, rulebook)
+
+
+def fold_each(
+    classified: Sequence[Pair],
+    flags: Sequence[Flag],
+    base: Document,
+    draft: Document,
+    rulebook: Rulebook,
+) -> tuple[tuple[Pair, ...], tuple[Flag, ...]]:
+    """`flag_pairs`'s result from what `flag_each` found (in runs, put together)."""
+    folded = fold_flags(
+        flags, classified, base, draft, rulebook.terms.terms, rulebook.hedges.terms
+    )
+    return tuple(classified), tuple(folded)
+
+
+def flag_each(
+    pairs: Sequence[Pair], base: Document, draft: Document, rulebook: Rulebook, first: int = 0
+) -> tuple[list[Pair], list[Flag]]:
+    """What `flag_pairs` finds pair by pair, before the flags of several pairs are
+    folded together; `pairs` may be a run of a comparison's pairs starting at the
+    comparison's pair number `first`."""
     flags: list[Flag] = []
     classified = []
-    for number, pair in enumerate(pairs):
+    for number, pair in enumerate(pairs, start=first):
         found: list[Flag] = []
         if pair.status is not Status.UNCHANGED or pair.moved:
             found = [
@@ -101,10 +125,7 @@ def flag_pairs(
             nature = SUBSTANTIVE
         classified.append(pair if nature is None else replace(pair, nature=nature))
         flags.extend(found)
-    folded = fold_flags(
-        flags, classified, base, draft, rulebook.terms.terms, rulebook.hedges.terms
-    )
-    return tuple(classified), tuple(folded)
+    return classified, flags
 
 
 _WORDING = ("quantity_", "negation_", "verb_", "modal_")
