@@ -136,3 +136,26 @@ def test_languages_without_verb_scales_do_not_crash(lang):
     draft = "1. Invites Member States to act;\n\n2. Notes the report;\n\n3. “Decides to end;"
     comparison = compare(base, draft, Options(lang=lang))
     assert not [f for f in comparison.flags if f.kind.startswith("verb_")]
+
+
+@pytest.mark.parametrize(
+    ("base", "draft"),
+    [
+        ("the temperature [below 2 C][below 1.5 C]", "the temperature [below 2 °C][below 1.5 °C]"),
+        (
+            "well below 2 °C above pre-industrial levels",
+            "well below 2 C above pre-industrial levels",
+        ),
+    ],
+)
+def test_a_degree_sign_typed_or_lost_is_no_figure_added_or_removed(base, draft):
+    """The Paris Agreement's v1 -> v2 drafts: "below 2 C" -> "below 2 °C" (issue 14's
+    review found it flagged as a quantity added)."""
+    prefix = "4. Parties agree to hold the increase in the global average "
+    assert not [f for f in compare(prefix + base, prefix + draft).flags if "quantity" in f.kind]
+
+
+def test_a_figure_changed_with_its_degree_sign_lost_is_still_flagged():
+    base = "Hold the increase in the global average temperature below 2 °C above those levels"
+    draft = "Hold the increase in the global average temperature below 1.5 C above those levels"
+    assert ("quantity_removed", "quantity", "2 °C") in kinds(base, draft)

@@ -163,10 +163,23 @@ def quantity_flags(text: PairText) -> Iterator[Flag]:
         added.remove(new)
         yield _flag(text, "quantity_changed", old, new)
     for old in removed:
-        if not _referred(old, text):
+        if not _referred(old, text) and not _unit_sign_only(old, text.draft):
             yield _flag(text, "quantity_removed", old, None)
     for new in added:
-        yield _flag(text, "quantity_added", None, new)
+        if not _unit_sign_only(new, text.base):
+            yield _flag(text, "quantity_added", None, new)
+
+
+_BARE_CELSIUS = r"(?<![\w/.]){}\s*C(?![\w.])"  # "2 C": a degree sign lost or not typed
+
+
+def _unit_sign_only(quantity: Quantity, other: str) -> bool:
+    """Whether the other side states the same temperature without its degree sign
+    ("below 2 C" -> "below 2 °C", as drafts typed in a hurry or extracted from PDF
+    have it): a change of typography, not a figure added or removed."""
+    if quantity.kind != "temperature":
+        return False
+    return re.search(_BARE_CELSIUS.format(re.escape(quantity.value)), other) is not None
 
 
 def _referred(old: Quantity, text: PairText) -> bool:
