@@ -239,6 +239,24 @@ def test_the_compared_documents_are_not_their_own_precedent(tmp_path, fresh):
     assert all(not f.agreed for f in find_precedents(comparison, fresh).findings)
 
 
+def test_a_draft_without_a_symbol_is_not_its_own_precedent(tmp_path, fresh):
+    """A draft indexed with the past texts (under its file name: it has no symbol) is
+    left out of its own comparison's lookups; another document still counts."""
+    draft = tmp_path / "zero-draft.txt"
+    new_text = "Urges all States to strengthen the independence of national human rights bodies"
+    draft.write_text(f"The General Assembly,\n\n1. {new_text};\n", encoding="utf-8")
+    add_paths(fresh, [str(draft), str(PAST / "A_RES_80_42.md")])
+    base = tmp_path / "base.txt"
+    base.write_text("The General Assembly,\n\n1. Decides to act;\n", encoding="utf-8")
+    findings = find_precedents(compare_files(base, draft), fresh).findings
+    assert findings and all(not f.agreed for f in findings)
+    other = tmp_path / "other.txt"
+    other.write_text(f"The General Assembly,\n\n1. {new_text};\n", encoding="utf-8")
+    add_paths(fresh, [str(other)])
+    findings = find_precedents(compare_files(base, draft), fresh).findings
+    assert any(f.agreed and f.lookup.hits[0].symbol == "other" for f in findings)
+
+
 def test_reports_show_precedents_only_when_asked(goal16, index):
     plain = render(goal16, "text")
     assert render(goal16, "text", RenderSettings()) == plain

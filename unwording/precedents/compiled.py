@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..proposals.records import Compilation
-from .documents import symbol_of
-from .find import MIN_WORDS, lookup_phrase
+from .find import MIN_WORDS, indexed_as, lookup_phrase
 from .lookup import LIMIT
 from .phrases import phrase_text, words_of
 from .records import INSERTED, REMOVED, Finding, ProposedFinding
@@ -26,7 +25,7 @@ def compilation_precedents(
     compilation: Compilation, index: Index, limit: int = LIMIT
 ) -> tuple[ProposedFinding, ...]:
     """Every proposed phrase of `compilation` (and removed base phrase) looked up."""
-    exclude = [s for s in (symbol_of(compilation.base),) if s]
+    exclude = [indexed_as(compilation.base)]
     found = []
     for number, (address, sponsors, change, text) in enumerate(proposed_phrases(compilation)):
         lookup = lookup_phrase(index, text, limit, exclude)

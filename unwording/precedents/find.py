@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
 from ..errors import UnwordingError
-from ..model import EDITORIAL, JOINER, Comparison, Edit, Notice, Op, Options
+from ..model import EDITORIAL, JOINER, Comparison, Document, Edit, Notice, Op, Options
 from .documents import document_paths, load_document, symbol_of
 from .lookup import LIMIT, lookup
 from .phrases import phrase_text, words_of
@@ -81,7 +82,7 @@ def find_precedents(
 ) -> Precedents:
     """Where each phrase inserted into the draft, or removed from the base, had been
     agreed before, in the texts of `index`."""
-    exclude = sorted({s for s in map(symbol_of, (comparison.base, comparison.draft)) if s})
+    exclude = sorted({indexed_as(document) for document in (comparison.base, comparison.draft)})
     found: dict[str, Lookup] = {}
     findings = []
     for pair, change, text in changed_phrases(comparison, min_words):
@@ -89,6 +90,13 @@ def find_precedents(
             found[text] = lookup_phrase(index, text, limit, exclude)
         findings.append(Finding(pair, change, text, found[text]))
     return Precedents(index.location, tuple(findings))
+
+
+def indexed_as(document: Document) -> str:
+    """The symbol under which the index would hold this document (its file name when it
+    has no symbol, as `load_document` names it), so that a draft is never its own
+    precedent, with or without a symbol."""
+    return symbol_of(document) or Path(document.source).stem
 
 
 def lookup_phrase(index: Index, text: str, limit: int, exclude: Sequence[str]) -> Lookup:
