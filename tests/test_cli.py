@@ -188,3 +188,23 @@ def test_start_up_loads_no_stage_record_or_reader():
     heavy = {"unwording.model", "unwording.align", "unwording.diff", "unwording.flags"}
     assert not heavy & set(found), found
     assert not [m for m in found if m.startswith("unwording.readers.")], found
+
+
+def test_version_is_answered_before_the_command_line_loads():
+    """`unwording --version` (the console script and `python -m unwording`) prints
+    what click's version option prints, without importing click (issue 12)."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['unwording', '--version']\n"
+        "from unwording.__main__ import main\n"
+        "main()\n"
+        "print('click' in sys.modules, 'unwording.cli' in sys.modules)\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert found == [run("--version").output.strip(), "False False"]
+    module = subprocess.run(
+        [sys.executable, "-m", "unwording", "--version"], capture_output=True, text=True
+    )
+    assert (module.returncode, module.stdout, module.stderr) == (0, found[0] + "\n", "")

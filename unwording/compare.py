@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -36,6 +35,8 @@ def compare_files(
     `names` are shown in the reports instead of the file names (git's temporary files
     stand for `a/PATH` and `b/PATH`).
     """
+    from dataclasses import replace
+
     from .model import Options
     from .readers import read_both_views, read_source
 
@@ -75,6 +76,8 @@ def compare_documents(
     rulebook: Rulebook | None = None,
 ) -> Comparison:
     """Run the stages after reading on two documents."""
+    from dataclasses import replace
+
     from .align import align_documents, weakness
     from .diff import diff_pairs
     from .flags import flag_pairs, load_rulebook
@@ -154,6 +157,8 @@ def _packed(pairs: list[Pair]) -> list[Packed]:
 
 def _unpacked(pairs: Sequence[Pair], packed: Sequence[Packed]) -> list[Pair]:
     """The pairs with what `_packed` holds for them."""
+    from dataclasses import replace
+
     from .model import Edit, Op
 
     return [
