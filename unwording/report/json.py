@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..model import Comparison, Document, Edit, Flag, Kind, Pair
+from ..model import Comparison, Document, Edit, Flag, Kind, Op, Pair, Status
 from ..repeats import Repeat, find_repeats
 from .names import pair_address
 from .settings import RenderSettings
@@ -78,7 +78,7 @@ def _document(document: Document) -> str:
     head = {"source": document.source, "format": document.format}
     paragraphs = [
         f'{{"index": {p.index}, "label": {_optional(p.label)}, '
-        f'"kind": "{(p.kind or Kind.OTHER).value}", "address": {_STRING(p.address)}, '
+        f'"kind": "{_KINDS[p.kind]}", "address": {_STRING(p.address)}, '
         f'"text": {_STRING(p.text)}, '
         f'"line": {"null" if p.location.line_start is None else p.location.line_start}}}'
         for p in document.paragraphs
@@ -91,7 +91,7 @@ def _pair(pair: Pair, comparison: Comparison) -> str:
     side, address = pair_address(pair, comparison)
     base_address = comparison.base.paragraphs[pair.base[0]].address if pair.base else None
     return (
-        f'{{"status": "{pair.status.value}", "base": {_ints(pair.base)}, '
+        f'{{"status": "{_STATUSES[pair.status]}", "base": {_ints(pair.base)}, '
         f'"draft": {_ints(pair.draft)}, "address": {_STRING(address)}, '
         f'"address_side": "{side}", "base_address": {_optional(base_address)}, '
         f'"moved": {_bool(pair.moved)}, '
@@ -101,7 +101,14 @@ def _pair(pair: Pair, comparison: Comparison) -> str:
 
 
 def _ints(values: tuple[int, ...]) -> str:
+    if len(values) == 1:
+        return f"[{values[0]}]"
     return "[" + ", ".join(map(str, values)) + "]"
+
+
+_KINDS = {kind: kind.value for kind in Kind} | {None: Kind.OTHER.value}  # (enum .value is
+_STATUSES = {status: status.value for status in Status}  # a property: slow per item)
+_OPS = {op: op.value for op in Op}
 
 
 def _bool(value: bool) -> str:
@@ -112,7 +119,7 @@ def _edit(edit: Edit) -> str:
     extra = ', "typographic": true' if edit.typographic else ""
     extra += f', "author": {_STRING(edit.author)}' if edit.author else ""
     extra += f', "date": {_STRING(edit.date)}' if edit.date else ""
-    return f'{{"op": "{edit.op.value}", "text": {_STRING(edit.text)}{extra}}}'
+    return f'{{"op": "{_OPS[edit.op]}", "text": {_STRING(edit.text)}{extra}}}'
 
 
 def _used_categories(comparison: Comparison) -> dict[str, str]:
