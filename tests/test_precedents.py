@@ -257,6 +257,21 @@ def test_a_draft_without_a_symbol_is_not_its_own_precedent(tmp_path, fresh):
     assert any(f.agreed and f.lookup.hits[0].symbol == "other" for f in findings)
 
 
+def test_another_document_of_the_same_file_name_still_counts(tmp_path, fresh):
+    """Last year's `draft.txt` (no symbol) is a precedent of this year's `draft.txt`."""
+    text = "Urges all States to strengthen the independence of national human rights bodies"
+    (tmp_path / "2023").mkdir()
+    (tmp_path / "2024").mkdir()
+    old = tmp_path / "2023" / "draft.txt"
+    old.write_text(f"The General Assembly,\n\n1. {text};\n", encoding="utf-8")
+    add_paths(fresh, [str(old)])
+    base, draft = tmp_path / "2024" / "base.txt", tmp_path / "2024" / "draft.txt"
+    base.write_text("The General Assembly,\n\n1. Decides to act;\n", encoding="utf-8")
+    draft.write_text(f"The General Assembly,\n\n1. Decides to act;\n\n2. {text};\n", "utf-8")
+    findings = find_precedents(compare_files(base, draft), fresh).findings
+    assert any(f.agreed for f in findings)
+
+
 def test_reports_show_precedents_only_when_asked(goal16, index):
     plain = render(goal16, "text")
     assert render(goal16, "text", RenderSettings()) == plain

@@ -11,9 +11,9 @@ otherwise call every change "agreed" in it).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 
 from ..errors import UnwordingError
 from ..model import EDITORIAL, JOINER, Comparison, Document, Edit, Notice, Op, Options
@@ -93,10 +93,11 @@ def find_precedents(
 
 
 def indexed_as(document: Document) -> str:
-    """The symbol under which the index would hold this document (its file name when it
-    has no symbol, as `load_document` names it), so that a draft is never its own
-    precedent, with or without a symbol."""
-    return symbol_of(document) or Path(document.source).stem
+    """What the index would hold this document under: its symbol, or, when it has none,
+    its identity there (its absolute path, as `load_document` names it), so that a
+    draft is never its own precedent, with or without a symbol (the lookups leave out
+    documents whose symbol or identity is listed)."""
+    return symbol_of(document) or os.path.abspath(document.source)
 
 
 def lookup_phrase(index: Index, text: str, limit: int, exclude: Sequence[str]) -> Lookup:

@@ -26,7 +26,7 @@ NEAR_CANDIDATES = 48  # near candidates checked, the likeliest first
 
 def lookup(index: Index, phrase: str, limit: int = LIMIT, exclude: Sequence[str] = ()) -> Lookup:
     """Where `phrase` (normalized as the comparison normalizes) was used in the texts
-    of `index`, leaving out documents whose symbol is in `exclude`."""
+    of `index`, leaving out documents whose symbol or identity is in `exclude`."""
     words = words_of(phrase)
     if not words:
         return Lookup(phrase, (), 0, None)

@@ -44,7 +44,7 @@ _TABLES = (
 _FIELDS = "d.symbol, d.title, d.date, d.language, d.source, p.address, p.text"
 _FROM = (
     "FROM unwording_paragraphs p JOIN unwording_documents d ON d.id = p.document "
-    "WHERE d.symbol <> ALL(%s) AND "
+    "WHERE NOT (ARRAY[d.symbol, d.identity] && %s::text[]) AND "
 )
 _PIECE = "phraseto_tsquery('simple', %s)"
 _WORDS = "plainto_tsquery('simple', %s)"  # every word, anywhere

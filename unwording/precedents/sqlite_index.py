@@ -38,7 +38,8 @@ _TABLES = (
 _FIELDS = "d.symbol, d.title, d.date, d.language, d.source, p.address, p.text"
 _FROM = (
     "FROM search JOIN paragraphs p ON p.id = search.rowid JOIN documents d ON d.id = p.document "
-    "WHERE search MATCH ? AND d.symbol NOT IN (SELECT value FROM json_each(?))"
+    "WHERE search MATCH ? "
+    "AND NOT EXISTS (SELECT 1 FROM json_each(?) WHERE value IN (d.symbol, d.identity))"
 )
 _RECENT = "ORDER BY d.date IS NULL, d.date DESC, d.symbol, p.position LIMIT ?"
 

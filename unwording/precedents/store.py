@@ -39,8 +39,8 @@ class Index(Protocol):
         self, words: Sequence[str], exclude: Sequence[str], limit: int
     ) -> tuple[int, str | None, list[Stored]]:
         """How many paragraphs hold `words` in a row, the earliest date among them,
-        and the `limit` most recent, leaving out documents whose symbol is in
-        `exclude`."""
+        and the `limit` most recent, leaving out documents whose symbol or identity
+        is in `exclude`."""
 
     def near(self, words: Sequence[str], exclude: Sequence[str], limit: int) -> list[Stored]:
         """Up to `limit` paragraphs likely to hold `words` with a word or two
