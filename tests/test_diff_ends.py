@@ -60,6 +60,25 @@ def test_the_shortcut_on_texts_changed_in_the_middle(start, base_middle, draft_m
     assert diff_module.diff_texts(base, draft, strict) == whole(base, draft, strict)
 
 
+@pytest.mark.parametrize(
+    ("base", "draft"),
+    [
+        (  # a double space makes the middles' codes one the start of the other (review)
+            "Invites  the States, the States to act on all of these matters in due course "
+            "and without any delay",
+            "Invites the States to act on all of these matters in due course and without "
+            "any delay",
+        ),
+        (
+            "Recalls its resolution, its resolution 70/1 of 25 September 2015 on the matter",
+            "Recalls its resolution 70/1 of 25 September 2015 on the matter",
+        ),
+    ],
+)
+def test_a_middle_that_differs_in_typography_only_is_diffed_whole(base, draft):
+    assert diff_module.diff_texts(base, draft) == whole(base, draft)
+
+
 def test_shared_ends_are_cut_after_a_space_outside_broken_compounds():
     base = "The General Assembly, recalling its action- oriented resolution 70/1 of 2015 on"
     draft = "The General Assembly, recalling its action- oriented decision 70/1 of 2015 on"

@@ -219,10 +219,21 @@ def _diff_middle(
     coder = _coder(strict)
     base_chars = _coded(base_tokens, ends, coder)
     draft_chars = _coded(draft_tokens, ends, coder)
+    if ends.tail and _runs_on(base_chars, draft_chars, ends):
+        return None
     changes = Indel.distance(base_chars, draft_chars, score_cutoff=MAX_DMP_CHANGES)
     if changes > MAX_DMP_CHANGES or not budget.take(changes * changes):
         return None  # the whole texts take the other way, with the budget as it was
     return _edits_of(_dmp_runs(base_chars, draft_chars), base_tokens, draft_tokens)
+
+
+def _runs_on(base_chars: str, draft_chars: str, ends: Ends) -> bool:
+    """Whether one coded middle starts with the other (their texts differ in typography
+    only where they differ at all): diff-match-patch's shared start would then run on
+    into the shared end of the whole texts, which the end's one code stops here."""
+    inner = slice(1 if ends.head else 0, -1)
+    base_middle, draft_middle = base_chars[inner], draft_chars[inner]
+    return base_middle.startswith(draft_middle) or draft_middle.startswith(base_middle)
 
 
 _HEAD, _TAIL = "\x00", "\x01"  # the codes of the shared ends (the coder's are >= U+E000)
