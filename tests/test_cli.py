@@ -208,3 +208,22 @@ def test_version_is_answered_before_the_command_line_loads():
         [sys.executable, "-m", "unwording", "--version"], capture_output=True, text=True
     )
     assert (module.returncode, module.stdout, module.stderr) == (0, found[0] + "\n", "")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_version_to_a_full_device_is_one_line_and_exit_2():
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "unwording", "--version"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert result.returncode == 2
+    assert result.stderr == "unwording: error: cannot write the output (No space left on device)\n"
+
+
+def test_the_package_lists_its_names_before_loading_them():
+    code = "import unwording; print(sorted(set(unwording.__all__) - set(dir(unwording))))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert found.stdout.strip() == "[]"

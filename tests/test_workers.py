@@ -4,9 +4,11 @@ under a word-diff budget that runs out, and when a worker fails."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import random
+import signal
 import sys
 
 import pytest
@@ -88,9 +90,43 @@ def test_a_failing_worker_leaves_the_work_to_this_process(monkeypatch, parts_run
     assert parts_run == [2]
 
 
+def test_a_worker_that_dies_leaves_the_work_to_this_process(monkeypatch, parts_run):
+    """A worker killed (out of memory, say) does not leave the comparison waiting."""
+    parent = os.getpid()
+    original = diff_module.diff_run
+
+    def dying(*args, **kwargs):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(*args, **kwargs)
+
+    alone = report(monkeypatch, 1)
+    monkeypatch.setattr(diff_module, "diff_run", dying)
+    signal.alarm(120)  # a hang fails the test instead of the whole run
+    try:
+        assert report(monkeypatch, 2) == alone
+    finally:
+        signal.alarm(0)
+    assert parts_run == [2]
+
+
+def test_a_frozen_collector_stays_frozen(monkeypatch):
+    gc.freeze()
+    try:
+        count = gc.get_freeze_count()
+        report(monkeypatch, 2)
+        assert gc.get_freeze_count() >= count > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_few_changed_pairs_or_other_threads_keep_one_process(monkeypatch):
     monkeypatch.delenv("UNWORDING_WORKERS", raising=False)
     assert workers.processes(workers.MIN_WORK - 1) == 1
+    monkeypatch.setenv("UNWORDING_WORKERS", "500")
+    assert workers.processes(10_000) == workers.MAX_PROCESSES
+    monkeypatch.setenv("UNWORDING_WORKERS", "\u00b2")  # a digit, not a number: ignored
+    assert workers.processes(10_000) == min(len(os.sched_getaffinity(0)), 4)
     monkeypatch.setattr(workers.threading, "active_count", lambda: 2)
     monkeypatch.setenv("UNWORDING_WORKERS", "2")
     assert workers.processes(10_000) == 1

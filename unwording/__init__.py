@@ -60,6 +60,10 @@ _LAZY = {  # name -> module: loaded on first use, so `unwording --version` stays
 }
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:

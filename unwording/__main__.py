@@ -4,7 +4,6 @@
 the answer is the interpreter's start-up and nothing more (issue 12).
 """
 
-import os
 import sys
 
 from . import __version__
@@ -17,8 +16,14 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         try:
             print(VERSION, flush=True)
-        except BrokenPipeError:  # `unwording --version | true`: quiet, as the CLI is
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError as error:  # as the CLI answers it
+            from .output import silence_stdout
+
+            silence_stdout()
+            if not isinstance(error, BrokenPipeError):  # `unwording --version | true`
+                reason = error.strerror or error
+                print(f"unwording: error: cannot write the output ({reason})", file=sys.stderr)
+                sys.exit(2)
         return
     from .cli import main as run
 

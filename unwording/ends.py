@@ -14,7 +14,9 @@ from the cut, so what it looks at before and after the middle is the same).
 diff-match-patch strips a shared start and end before it diffs, so its middle is
 the same; its final merge would shift an edit across the whole shared start only
 if the edit held at least as many tokens as that start, which `Ends.safe` rules out
-(a start of n space-separated chunks with h hyphens holds at least n - h tokens).
+(a start of n space-separated chunks with h hyphens holds at least n - h tokens). Its
+shared start would run on into the shared end only if one coded middle began with the
+other (texts that differ there in typography alone): diff.py then diffs the whole texts.
 Every later step treats the first and last unchanged runs as wholes.
 """
 
