@@ -124,3 +124,7 @@ def test_history_with_precedents_says_where_each_steps_words_were_agreed(tmp_pat
     jsonschema.validate(report, schema)
     assert report["precedents"][0]["step"] == 0 and report["precedents"][0]["phrases"]
     assert "precedents" not in json.loads(run(sdg, "-p", "14.c", "-f", "json").stdout)
+    page = run(*args, "-f", "html").stdout
+    assert '<div class="precedents" aria-label="Agreed language">' in page
+    assert "A/RES/70/1" in page and "<blockquote" in page
+    assert 'class="precedents"' not in run(sdg, "-p", "14.c", "-f", "html").stdout

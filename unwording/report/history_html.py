@@ -19,9 +19,11 @@ from lxml import html as lxml_html
 from ..history.provision import Redline, redlines
 from ..history.records import History, Lineage, TermTimeline
 from ..model import Comparison, Edit, Op, Pair
-from .history_text import step_title, term_line, wording_line
+from .history_text import step_findings, step_title, term_line, wording_line
 from .html import asset, page_head
 from .html_builder import element
+from .html_precedents import STYLE as PRECEDENTS_STYLE
+from .html_precedents import render_precedents
 from .settings import RenderSettings
 from .wording import flag_action, flag_body
 
@@ -42,7 +44,7 @@ def render_history_html(
 ) -> str:
     """The history as one HTML page (a str, ending with a newline)."""
     settings = settings or RenderSettings()
-    style = asset("report.css") + _STYLE
+    style = asset("report.css") + _STYLE + (PRECEDENTS_STYLE if history.precedents else "")
     script = asset("history.js")
     root = etree.Element("html", lang="en")
     _head(root, history, style, script)
@@ -214,6 +216,7 @@ def _provision(main: etree._Element, history: History, lineage: Lineage) -> None
         element(places, "li", f"{label}: {place.address if place else '(absent)'}")
     for redline in redlines(history, lineage):
         _redline(section, history, redline)
+        render_precedents(section, tuple(step_findings(history, lineage, redline.step)))
     lives = [b for b in history.brackets if b.lineage == lineage.number]
     listing = element(section, "ul", None, **{"class": "brackets"})
     for life in lives:

@@ -175,14 +175,14 @@ def _redline(history: History, lineage: Lineage, redline: Redline, style: Style)
     for flag in redline.flags:
         body = flag_body(flag, comparison.category_title(flag.category))
         lines.append(f"  ! {flag_action(flag)} {body}")
-    lines += [f"  = {finding_line(f)}" for f in _findings(history, lineage, redline.step)]
+    lines += [f"  = {finding_line(f)}" for f in step_findings(history, lineage, redline.step)]
     for other in redline.beside:
         text = other.places[redline.step]
         lines.append(f"  beside it, dropped: {text.address}: {_cut(text.text, 240)}")  # type: ignore[union-attr]
     return lines
 
 
-def _findings(history: History, lineage: Lineage, step: int) -> list[Finding]:
+def step_findings(history: History, lineage: Lineage, step: int) -> list[Finding]:
     """With --precedents: where the step's changed phrases of the provision had been
     agreed before."""
     if history.precedents is None:
