@@ -20,10 +20,12 @@ from lxml import etree
 from unwording import UnwordingError, compare_documents, compare_files, render, render_bytes
 from unwording.cli import cli
 from unwording.model import Document, Paragraph
+from unwording.normalize import _EMPHASIS as EMPHASIS  # what the redline leaves out
+from unwording.readers import read_bytes
 from unwording.readers.docx import read_docx
 from unwording.report import RenderSettings
+from unwording.report.docx import redline_layout
 from unwording.report.docx_comments import flag_comment
-from unwording.report.docx_layout import layout
 from unwording.report.html_builder import safe_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -52,12 +54,13 @@ def redline(case, **settings):
 
 
 def shown(document):
-    """A side's paragraphs as the redline writes them (label, tab, text), stripped as
-    the reader strips them (a label alone is no tab)."""
-    return [
-        safe_text(f"{p.label}\t{p.text}" if p.label else p.text).strip()
-        for p in document.paragraphs
-    ]
+    """A side's paragraphs as the redline writes them (label, tab, text; Markdown
+    emphasis markers left out), stripped as the reader strips them (a label alone is no
+    tab)."""
+    texts = [f"{p.label}\t{p.text}" if p.label else p.text for p in document.paragraphs]
+    if document.format == "markdown":
+        texts = [EMPHASIS.sub("", text) for text in texts]
+    return [safe_text(text).strip() for text in texts]
 
 
 def views(data):
@@ -242,7 +245,7 @@ def test_a_word_input_keeps_the_authors_of_its_changes():
 
 
 def test_opening_words_are_italic():
-    paras = layout(compared(FIXTURES / "demo"))
+    paras = redline_layout(compared(FIXTURES / "demo"))
     italic = {piece.text for para in paras for piece in para.pieces if piece.italic}
     assert {"Recalling", "Reaffirming", "Decides", "Invites", "Calls upon"} <= italic
     assert not any(piece.italic and "\t" in piece.text for para in paras for piece in para.pieces)
@@ -343,7 +346,7 @@ def test_libreoffice_converts_to_text_and_pdf(office, case):
     and inserted words in order, as the redline holds them."""
     comparison = compared(case)
     cover, _, _ = split_cover(*views(redline(case)), comparison)
-    every = ["".join(piece.text for piece in para.pieces) for para in layout(comparison)]
+    every = ["".join(p.text for p in para.pieces) for para in redline_layout(comparison)]
     text = (office / f"{case.name}.txt").read_text(encoding="utf-8")
     assert lines(text) == lines("\n".join(cover + every))
     assert (office / f"{case.name}.pdf").read_bytes()[:5] == b"%PDF-"
@@ -365,3 +368,28 @@ def test_an_arabic_redline_runs_right_to_left_with_its_cover_left_to_right():
     runs = [r for p in paragraphs for r in p.iter(f"{W}r")]
     arabic = [r for r in runs if "المساواة" in "".join(r.itertext())]
     assert arabic and all(r.find("w:rPr/w:rtl", ns) is not None for r in arabic)
+
+
+def test_markdown_emphasis_is_formatting_not_asterisks():
+    """`*Being*` is an italic "Being", `**Option 2:**` a bold "Option 2:", the markers
+    left out of both texts; emphasis added or dropped changes no word (issue 15's left
+    item: Markdown markup stayed in the redline's text)."""
+    base = "# Draft\n\n*Recalling* its resolution 70/1,\n\n**Option 2:** States *shall* act;\n"
+    draft = "# Draft\n\n*Recalling* its resolution 70/1,\n\n**Option 2:** States should act;\n"
+    comparison = compare_documents(
+        read_bytes(base.encode(), "base.md", "markdown"),
+        read_bytes(draft.encode(), "draft.md", "markdown"),
+    )
+    runs = [
+        (piece.change, piece.text, piece.italic, piece.bold)
+        for para in redline_layout(comparison)
+        for piece in para.pieces
+    ]
+    assert not any("*" in text for _, text, _, _ in runs)
+    assert ("", "Recalling", True, False) in runs
+    assert ("", "Option 2:", False, True) in runs
+    assert ("del", "shall", True, False) in runs
+    assert ("ins", "should", False, False) in runs
+    accepted, rejected = views(render_bytes(comparison, "docx"))
+    assert "Option 2: States should act;" in accepted
+    assert "Option 2: States shall act;" in rejected

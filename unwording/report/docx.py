@@ -14,7 +14,8 @@ The layout of the text is in `docx_layout.py`, the anchors of comments in
 Changes already tracked in a Word input keep their author and date. The draft's
 own formatting (styles, bold and italic runs, numbering, tables, notes) is not
 kept: paragraphs are written in the redline's few styles, tables as one paragraph
-per cell, footnotes as paragraphs at the end.
+per cell, footnotes as paragraphs at the end. Markdown emphasis (`*italic*`,
+`**bold**`) is formatting, its markers left out (`docx_markdown.py`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from . import docx_parts as parts
 from .brief import key_changes
 from .docx_comments import Comment, comments
 from .docx_layout import DEL, Para, Piece, layout
+from .docx_markdown import emphasised
 from .docx_parts import W, element
 from .html_builder import safe_text
 from .settings import RenderSettings
@@ -50,7 +52,7 @@ def render_docx(comparison: Comparison, settings: RenderSettings | None = None) 
     settings = settings or RenderSettings()
     author = safe_text((settings.author or "").strip() or DEFAULT_AUTHOR)
     when = word_time(settings.made_at)
-    paras = layout(comparison, settings.typography)
+    paras = redline_layout(comparison, settings.typography)
     notes = comments(comparison, paras)
     writer = _Writer(author, when, notes, comparison.options.lang == "ar")
     body = writer.document(_cover(comparison, author, settings, paras), paras)
@@ -67,6 +69,14 @@ def render_docx(comparison: Comparison, settings: RenderSettings | None = None) 
             "word/comments.xml": writer.comments_part(notes),
         }
     )
+
+
+def redline_layout(comparison: Comparison, typography: str = "track") -> list[Para]:
+    """The redline's paragraphs (docx_layout.py), Markdown emphasis as formatting."""
+    paras = layout(comparison, typography)
+    if "markdown" in (comparison.base.format, comparison.draft.format):
+        paras = emphasised(paras)
+    return paras
 
 
 def word_time(made_at: str | None) -> str | None:
@@ -166,7 +176,7 @@ class _Writer:
     def piece(self, p: etree._Element, piece: Piece) -> None:
         parent = element(p, piece.change, **self.revision(piece)) if piece.change else p
         tag = "delText" if piece.change == DEL else "t"
-        write_run(parent, piece.text, piece.italic, tag, self.rtl)
+        write_run(parent, piece.text, piece.italic, tag, self.rtl, piece.bold)
 
     def comments_part(self, notes: list[Comment]) -> etree._Element:
         root = element(None, "comments")
@@ -185,13 +195,20 @@ class _Writer:
 
 
 def write_run(
-    parent: etree._Element, text: str, italic: bool = False, tag: str = "t", rtl: bool = False
+    parent: etree._Element,
+    text: str,
+    italic: bool = False,
+    tag: str = "t",
+    rtl: bool = False,
+    bold: bool = False,
 ) -> None:
     """A run of `text` (tabs as `w:tab`; what XML cannot hold as symbols), marked
     right to left in an Arabic text."""
     run = element(parent, "r")
-    if italic or rtl:
+    if italic or rtl or bold:
         properties = element(run, "rPr")
+        if bold:
+            element(properties, "b")
         if italic:
             element(properties, "i")
         if rtl:

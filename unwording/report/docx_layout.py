@@ -45,6 +45,7 @@ class Piece:
     typographic: bool = False
     author: str | None = None
     date: str | None = None
+    bold: bool = False
 
 
 @dataclass(frozen=True)
