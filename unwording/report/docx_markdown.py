@@ -1,5 +1,5 @@
-"""Markdown emphasis in a Word redline: `*Being*` as italic "Being", `**Option 2:**`
-as bold "Option 2:", the markers themselves left out.
+"""Markdown in a Word redline: `*Being*` as italic "Being", `**Option 2:**` as bold
+"Option 2:", a link `[text](url)` as its text; the markers themselves left out.
 
 A redline paragraph shows two texts at once: the base (its plain, deleted and
 moved-from pieces) and the draft (its plain, inserted and moved-to pieces). The
@@ -21,6 +21,7 @@ from .docx_layout import DEL, INS, MOVE_FROM, MOVE_TO, PLAIN, Para, Piece
 _MARKER = re.compile(  # normalize.py's _EMPHASIS, its two sides named
     r"(?P<open>(?<![\w*_])[*_]{1,3}(?=[^\s*_]))|(?P<close>(?<=[^\s*_])[*_]{1,3}(?![\w*_]))"
 )
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*\)")  # normalize.py's: `[text](url)`
 _BASE, _DRAFT = (PLAIN, DEL, MOVE_FROM), (PLAIN, INS, MOVE_TO)
 Place = tuple[int, int]  # a piece's index in its paragraph, and a character's in it
 
@@ -54,6 +55,9 @@ class _View:
             on = found.lastgroup == "open"
             ends[found.end()] = (on, len(found.group()))
             self.markers.update(places[found.start() : found.end()])
+        for found in _LINK.finditer(text):  # all but the link's text
+            self.markers.update(places[found.start() : found.start(1)])
+            self.markers.update(places[found.end(1) : found.end()])
         for at, place in enumerate(places):
             if at in ends:
                 on, size = ends[at]
