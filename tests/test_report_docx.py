@@ -371,6 +371,17 @@ def test_an_arabic_redline_runs_right_to_left_with_its_cover_left_to_right():
     assert arabic and all(r.find("w:rPr/w:rtl", ns) is not None for r in arabic)
 
 
+def test_a_markdown_link_alone_is_written_as_its_text():
+    link = "Recalling [resolution 70/1](https://undocs.org/A/RES/70/1), and its resolution"
+    comparison = compare_documents(
+        read_bytes(f"{link} 71/2;\n".encode(), "base.md", "markdown"),
+        read_bytes(f"{link} 71/3;\n".encode(), "draft.md", "markdown"),
+    )
+    accepted, rejected = views(render_bytes(comparison, "docx"))
+    assert "Recalling resolution 70/1, and its resolution 71/3;" in accepted
+    assert "Recalling resolution 70/1, and its resolution 71/2;" in rejected
+
+
 def test_markdown_emphasis_is_formatting_not_asterisks():
     """`*Being*` is an italic "Being", `**Option 2:**` a bold "Option 2:", the markers
     left out of both texts; emphasis added or dropped changes no word (issue 15's left
@@ -395,5 +406,6 @@ def test_markdown_emphasis_is_formatting_not_asterisks():
     assert ("del", "shall", True, False) in runs
     assert ("ins", "should", False, False) in runs
     accepted, rejected = views(render_bytes(comparison, "docx"))
+    assert "Recalling its resolution 70/1," in accepted
     assert "Option 2: States should act;" in accepted
     assert "Option 2: States shall act;" in rejected

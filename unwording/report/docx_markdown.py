@@ -32,7 +32,8 @@ def emphasised(paras: list[Para]) -> list[Para]:
 
 
 def _emphasised(para: Para) -> Para:
-    if not any("*" in piece.text or "_" in piece.text for piece in para.pieces):
+    text = "".join(piece.text for piece in para.pieces)
+    if "*" not in text and "_" not in text and "](" not in text:
         return para
     base = _view(para.pieces, _BASE)
     draft = _view(para.pieces, _DRAFT)
