@@ -319,26 +319,20 @@ def _diff_keys(base_chars: str, draft_chars: str, budget: _Budget) -> list[Run] 
 
 def _dmp_runs(base_chars: str, draft_chars: str) -> list[Run]:
     """diff-match-patch's runs; for one token against another between shared ends (a
-    word replaced) the runs it would give, without it."""
-    head = common_prefix(base_chars, draft_chars)
-    tail = common_suffix(base_chars, draft_chars, min(len(base_chars), len(draft_chars)) - head)
-    old, new = len(base_chars) - head - tail, len(draft_chars) - head - tail
-    if (old == 1 and new == 1) or (min(old, new) == 1 and not _inside(base_chars, draft_chars)):
-        runs = [(0, head)] if head else []
-        runs += [(-1, old), (1, new)]
-        return runs + [(0, tail)] if tail else runs
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0
-    return [(op, len(chars)) for op, chars in engine.diff_main(base_chars, draft_chars, False)]
-
-
-def _inside(base_chars: str, draft_chars: str) -> bool:
-    """Whether the shorter middle (shared ends left out) is inside the longer one."""
+    word replaced) the runs it would give, without it: its one delete and one insert,
+    unless the shorter middle lies inside the longer one."""
     head = common_prefix(base_chars, draft_chars)
     tail = common_suffix(base_chars, draft_chars, min(len(base_chars), len(draft_chars)) - head)
     old = base_chars[head : len(base_chars) - tail]
     new = draft_chars[head : len(draft_chars) - tail]
-    return (old in new) if len(old) <= len(new) else (new in old)
+    shorter, longer = sorted((old, new), key=len)
+    if len(shorter) == 1 and shorter not in longer:
+        runs = [(0, head)] if head else []
+        runs += [(-1, len(old)), (1, len(new))]
+        return runs + [(0, tail)] if tail else runs
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    return [(op, len(chars)) for op, chars in engine.diff_main(base_chars, draft_chars, False)]
 
 
 def _aligned(base_chars: str, draft_chars: str) -> list[tuple[int, int]]:
