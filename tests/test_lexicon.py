@@ -474,3 +474,28 @@ def test_compare_rejects_an_unknown_profile(tmp_path):
     base.write_text("1. Decides to act;\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["compare", str(base), str(base), "--profile", "nope"])
     assert result.exit_code == 2 and "unknown profile 'nope'" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ru", "zh", "ar"])
+def test_terms_tried_are_those_that_may_occur(lang: str) -> None:
+    """find_terms tries a term when `Term.may_occur_among` says it may occur, found
+    through its phrases filed by word (terms.py `_possible`): on every paragraph of the
+    fixtures, the same terms as asking each term in turn, for both default lists."""
+    from unwording.lexicon import fold_accents
+    from unwording.rules.terms import _WORD, _index, _possible
+
+    texts = [
+        line
+        for path in sorted(FIXTURES.glob("*/*.*"))
+        if path.suffix in (".txt", ".md")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    for kind in ("lexicon", "hedges"):
+        terms = load_lexicon(lang=lang, kind=kind).terms
+        index = _index(terms)
+        for text in texts:
+            lowered = fold_accents(text)
+            words = set(_WORD.findall(lowered))
+            asked = [n for n, term in enumerate(terms) if term.may_occur_among(words, lowered)]
+            assert _possible(words, lowered, terms, index) == asked, text

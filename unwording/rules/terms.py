@@ -73,15 +73,9 @@ MAX_REMEMBERED = 4096  # texts whose matches are kept per list of terms (a text 
 
 def _found(text: str, terms: Sequence[Term], index: _Index) -> Found:
     matches = []
-    lowered = fold_accents(text)
-    words = set(_WORD.findall(lowered))
-    by_word, always = index.by_word, index.always
-    orders = {order for word in words & by_word.keys() for order in by_word[word]}
-    for order in sorted(orders | always):
-        term = terms[order]
-        if not term.may_occur_among(words, lowered):
-            continue
-        for start, end, matched in term.finditer(text, lowered):
+    lowered, words = _scanned(text)
+    for order in _possible(words, lowered, terms, index):
+        for start, end, matched in terms[order].finditer(text, lowered):
             matches.append((start, start - end, order, end, matched))
     kept: list[tuple[Term, str]] = []
     reach = -1
@@ -92,13 +86,40 @@ def _found(text: str, terms: Sequence[Term], index: _Index) -> Found:
     return tuple(kept)
 
 
+def _possible(words: set[str], lowered: str, terms: Sequence[Term], index: _Index) -> list[int]:
+    """The positions of the terms that may occur in the text (`Term.may_occur_among`):
+    a phrase all of whose words are among the text's (only the phrases filed under a
+    word of the text are tried), or a term that must be tried whole."""
+    orders = {order for order in index.always if terms[order].may_occur_among(words, lowered)}
+    phrases = index.phrases
+    for word in words & phrases.keys():
+        orders.update(order for order, phrase in phrases[word] if phrase <= words)
+    return sorted(orders)
+
+
+def _scanned(text: str) -> tuple[str, set[str]]:
+    """The text folded (`fold_accents`) and its words, kept for the next list of terms
+    (the lexicon's then the hedges' are tried on the same text)."""
+    known = _SCANNED.get(text)
+    if known is None:
+        if len(_SCANNED) > MAX_REMEMBERED:
+            _SCANNED.clear()
+        lowered = fold_accents(text)
+        known = _SCANNED[text] = lowered, set(_WORD.findall(lowered))
+    return known
+
+
+_SCANNED: dict[str, tuple[str, set[str]]] = {}
+
+
 @dataclass(frozen=True)
 class _Index:
     """What find_terms and count_flags need of a list of terms, built once per list:
-    positions by a word each of their whole-word phrases needs, the positions to try
-    always, and each (category, term)'s first position and entry (the flag order)."""
+    the whole-word phrases (as sets of words, with their term's position) filed by
+    their longest word, the positions to try always, and each (category, term)'s
+    first position and entry (the flag order)."""
 
-    by_word: dict[str, set[int]]
+    phrases: dict[str, list[tuple[int, frozenset[str]]]]  # by their longest word
     always: set[int]
     firsts: dict[tuple[str, str], tuple[int, Term]]
     found: dict[str, Found] = field(default_factory=dict)  # by text
@@ -124,7 +145,7 @@ def _built_index(terms: Sequence[Term]) -> _Index:
         if partial or not sets:
             index.always.add(order)
         for phrase in sets:
-            index.by_word.setdefault(max(phrase, key=len), set()).add(order)
+            index.phrases.setdefault(max(phrase, key=len), []).append((order, phrase))
         index.firsts.setdefault((term.category, term.term), (order, term))
     return index
 
