@@ -20,8 +20,7 @@ from lxml import etree
 from unwording import UnwordingError, compare_documents, compare_files, render, render_bytes
 from unwording.cli import cli
 from unwording.model import Document, Paragraph
-from unwording.normalize import _EMPHASIS as EMPHASIS  # what the redline leaves out
-from unwording.normalize import _LINK as LINK
+from unwording.normalize import _plain, link_labels  # what the redline leaves out
 from unwording.readers import read_bytes
 from unwording.readers.docx import read_docx
 from unwording.report import RenderSettings
@@ -56,12 +55,13 @@ def redline(case, **settings):
 
 def shown(document):
     """A side's paragraphs as the redline writes them (label, tab, text; Markdown
-    emphasis markers left out), stripped as the reader strips them (a label alone is no
-    tab)."""
+    emphasis and link markup left out, as the normalize stage leaves them out), stripped
+    as the reader strips them (a label alone is no tab; a paragraph left empty, such as
+    a Markdown link definition, is none)."""
     texts = [f"{p.label}\t{p.text}" if p.label else p.text for p in document.paragraphs]
     if document.format == "markdown":
-        texts = [EMPHASIS.sub("", LINK.sub(r"\1", text)) for text in texts]
-    return [safe_text(text).strip() for text in texts]
+        texts = [_plain(text, link_labels(document)) for text in texts]
+    return [text for text in (safe_text(text).strip() for text in texts) if text]
 
 
 def views(data):
@@ -74,8 +74,8 @@ def views(data):
 
 def split_cover(accepted, rejected, comparison):
     """The first page (the same in both views) and the rest of each view."""
-    cover = len(accepted) - len(comparison.draft.paragraphs)
-    assert cover == len(rejected) - len(comparison.base.paragraphs) > 0
+    cover = len(accepted) - len(shown(comparison.draft))
+    assert cover == len(rejected) - len(shown(comparison.base)) > 0
     assert accepted[:cover] == rejected[:cover]
     return accepted[:cover], accepted[cover:], rejected[cover:]
 
@@ -409,3 +409,32 @@ def test_markdown_emphasis_is_formatting_not_asterisks():
     assert "Recalling its resolution 70/1," in accepted
     assert "Option 2: States should act;" in accepted
     assert "Option 2: States shall act;" in rejected
+
+
+def test_markdown_reference_links_and_definitions_are_left_out():
+    """`[text][label]` is written as its text and `[label]: url` left out when the label
+    is defined, as the normalize stage leaves them out of the keys (the Paris drafts
+    cite their source so); `[shall][should]`, with no such label, are brackets."""
+    base = (
+        "See the [draft agreement][source] and [source].\n\n[source]: http://example.org/a\n\n"
+        "Parties [shall][should] act;\n"
+    )
+    draft = base.replace("Parties", "All Parties").replace("/a", "/b")
+    comparison = compare_documents(
+        read_bytes(base.encode(), "base.md", "markdown"),
+        read_bytes(draft.encode(), "draft.md", "markdown"),
+    )
+    accepted, rejected = views(render_bytes(comparison, "docx"))
+    for view in (accepted, rejected):
+        assert "See the draft agreement and source." in view
+        assert not any("example.org" in text or "][source]" in text for text in view)
+    assert "All Parties [shall][should] act;" in accepted
+    assert "Parties [shall][should] act;" in rejected
+
+
+def test_the_paris_redline_shows_no_link_syntax():
+    comparison = compared(FIXTURES / "paris-v3-v4")
+    accepted, rejected = views(render_bytes(comparison, "docx"))
+    for view in (accepted, rejected):
+        assert not any("[source]" in text or "unfccc.int" in text for text in view)
+    assert any("version of the draft agreement and draft decision on" in t for t in rejected)

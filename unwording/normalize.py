@@ -182,7 +182,7 @@ def normalize_document(
     pass one dict for both versions, whose paragraphs are mostly the same texts.
     """
     markdown = document.format == "markdown" and not strict
-    labels = _link_labels(document) if markdown else None
+    labels = link_labels(document) if markdown else None
     known = {} if known is None else known
     paragraphs = []
     for paragraph in document.paragraphs:
@@ -194,7 +194,7 @@ def normalize_document(
     return replace(document, paragraphs=tuple(paragraphs))
 
 
-def _link_labels(document: Document) -> frozenset[str]:
+def link_labels(document: Document) -> frozenset[str]:
     """Labels of Markdown link definitions (`[label]: url`) anywhere in the document."""
     return frozenset(
         found.group(1).lower()
@@ -203,18 +203,26 @@ def _link_labels(document: Document) -> frozenset[str]:
     )
 
 
-def _reference(found: re.Match[str], labels: frozenset[str]) -> str:
-    """`[text][label]` is a link only when `label` is defined (`[]` means the text
-    itself); otherwise, as in `[shall][should]`, it is two negotiating brackets."""
-    label = (found.group(2) or found.group(1)).lower()
-    return found.group(1) if label in labels else found.group()
+LINK_SYNTAX = (_LINK, _LINK_DEFINITION, _REFERENCE_LINK, _SHORTCUT)  # in the order applied
+
+
+def kept_span(found: re.Match[str], labels: frozenset[str]) -> tuple[int, int]:
+    """What is kept of a match of one of `LINK_SYNTAX` (start and end in its text): a
+    link's text; nothing of a definition; `[text][label]` and `[label]` are links only
+    when `label` is defined (`[]` means the text itself): otherwise, as in
+    `[shall][should]`, they are negotiating brackets, kept whole."""
+    if found.re is _LINK:
+        return found.span(1)
+    if found.re is _LINK_DEFINITION:
+        return found.start(), found.start()
+    label = (found.group(2) if found.re is _REFERENCE_LINK else None) or found.group(1)
+    return found.span(1) if label.lower() in labels else found.span()
 
 
 def _plain(text: str, labels: frozenset[str] | None) -> str:
     """Markdown text without link syntax and emphasis (None: not Markdown)."""
     if labels is None:
         return text
-    text = _LINK_DEFINITION.sub("", _LINK.sub(r"\1", text))
-    text = _REFERENCE_LINK.sub(lambda m: _reference(m, labels), text)
-    text = _SHORTCUT.sub(lambda m: m.group(1) if m.group(1).lower() in labels else m.group(), text)
+    for pattern in LINK_SYNTAX:
+        text = pattern.sub(lambda found: found.string[slice(*kept_span(found, labels))], text)
     return _EMPHASIS.sub("", text)

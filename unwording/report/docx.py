@@ -15,7 +15,8 @@ Changes already tracked in a Word input keep their author and date. The draft's
 own formatting (styles, bold and italic runs, numbering, tables, notes) is not
 kept: paragraphs are written in the redline's few styles, tables as one paragraph
 per cell, footnotes as paragraphs at the end. Markdown emphasis (`*italic*`,
-`**bold**`) is formatting, its markers left out (`docx_markdown.py`).
+`**bold**`) is formatting and a link its text, their markers left out
+(`docx_markdown.py`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from lxml import etree
 
 from .. import __version__
 from ..model import Comparison, Kind
+from ..normalize import link_labels
 from . import docx_parts as parts
 from .brief import key_changes
 from .docx_comments import Comment, comments
@@ -75,7 +77,8 @@ def redline_layout(comparison: Comparison, typography: str = "track") -> list[Pa
     """The redline's paragraphs (docx_layout.py), Markdown emphasis as formatting."""
     paras = layout(comparison, typography)
     if "markdown" in (comparison.base.format, comparison.draft.format):
-        paras = emphasised(paras)
+        labels = link_labels(comparison.base), link_labels(comparison.draft)
+        paras = emphasised(paras, labels)
     return paras
 
 
