@@ -404,3 +404,89 @@ def test_the_compilation_as_a_word_file_reads_back_as_its_text(compilation, tmp_
         label, _, rest = line.partition(" ")
         assert any(" ".join(rest.split()) in text for text in texts), line
     assert any(text.startswith("Belarus adds") for text in texts)
+
+
+def _moved_text(text: str, label: str, after: str) -> str:
+    """`text` (blank-line paragraphs) with the paragraph labelled `label` placed after
+    the one labelled `after`."""
+    paragraphs = text.strip().split("\n\n")
+    moving = next(p for p in paragraphs if p.startswith(f"{label} "))
+    paragraphs.remove(moving)
+    at = next(n for n, p in enumerate(paragraphs) if p.startswith(f"{after} "))
+    paragraphs.insert(at + 1, moving)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.fixture(scope="module")
+def moves():
+    """Norway and Canada move 16.4 after 16.7 without changing a word; Chile moves 16.10
+    after 16.3 and changes its first word (the truth is in the test below)."""
+    base = (CASE / "goal16.txt").read_text(encoding="utf-8")
+    chile = _moved_text(base, "16.10", "16.3").replace("16.10 Ensure", "16.10 Guarantee")
+    texts = {
+        "Norway": _moved_text(base, "16.4", "16.7"),
+        "Canada": _moved_text(base, "16.4", "16.7"),
+        "Chile": chile,
+    }
+    proposals = [
+        Proposal(sponsor, read_bytes(text.encode(), f"{sponsor}.txt", "text"))
+        for sponsor, text in texts.items()
+    ]
+    return compile_proposals(read_bytes(base.encode(), "goal16.txt", "text"), proposals)
+
+
+def test_a_proposal_that_only_moves_a_paragraph_is_shown(moves):
+    """A move used to be invisible in a compilation (a pair unchanged but moved)."""
+    by_address = {p.address: p for p in moves.paragraphs}
+    moved = by_address["Goal 16 / 16.4"]
+    assert [(m.sponsors, by_address_of(moves, m.after)) for m in moved.moves] == [
+        (("Norway", "Canada"), "Goal 16 / 16.7")
+    ]
+    assert moved.changed and not moved.versions and not moved.conflict
+    chile = by_address["Goal 16 / 16.10"]
+    assert [(m.sponsors, by_address_of(moves, m.after)) for m in chile.moves] == [
+        (("Chile",), "Goal 16 / 16.3")
+    ]
+    assert [v.sponsors for v in chile.versions] == [("Chile",)]
+    assert "Guarantee" in chile.versions[0].text
+    others = [p.address for p in moves.paragraphs if p.changed]
+    assert others == [
+        "Goal 16 / 16.4",
+        "Goal 16 / 16.10",
+    ]  # 16.5 to 16.7 stay in place: no move of theirs
+    sentences = [delegation_sentence(s) for s in moves.delegations]
+    assert sentences[0] == "Norway moves Goal 16 / 16.4 after Goal 16 / 16.7."
+    assert (
+        sentences[2].startswith("Chile ")
+        and "moves Goal 16 / 16.10 after Goal 16 / 16.3" in sentences[2]
+    )
+    assert "amends Goal 16 / 16.10" in sentences[2]
+
+
+def by_address_of(compilation, index):
+    return None if index is None else compilation.paragraphs[index].address
+
+
+def test_moves_in_the_compilation_text_and_every_report(moves):
+    lines = compilation_lines(moves)
+    line = next(line for line in lines if line.startswith("16.4 "))
+    assert line.endswith("[Norway, Canada: move after 16.7]")
+    assert next(line for line in lines if line.startswith("16.10 ")).endswith(
+        "[Chile: move after 16.3]"
+    )
+    data = json.loads(render_compilation(moves, "json"))
+    jsonschema.validate(data, SCHEMA)
+    shown = next(p for p in data["paragraphs"] if p["address"] == "Goal 16 / 16.4")
+    assert shown["moves"] == [
+        {
+            "sponsors": ["Norway", "Canada"],
+            "after": shown["index"] + 3,
+            "after_address": "Goal 16 / 16.7",
+        }
+    ]
+    moved = [{"text": "after Goal 16 / 16.7", "address": "Goal 16 / 16.4"}]
+    assert data["delegations"][0]["moved"] == moved
+    text = render_compilation(moves, "text")
+    assert "  Norway, Canada: move after Goal 16 / 16.7" in text
+    page = render_compilation(moves, "html")
+    assert "Norway, Canada: move after 16.7" in page.replace("</span>", "")

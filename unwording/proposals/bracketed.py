@@ -29,6 +29,10 @@ The convention, exactly:
   paragraph are alternatives, one bracket each:
   `16.10 bis [European Union: text][Norway: other text]`.
 - Where a proposal splits a paragraph, ` ¶ ` marks the cut in its words.
+- A paragraph that sponsors place elsewhere is followed, after a space, by one bracket
+  per place proposed, with its sponsors and `move after` the label of the paragraph
+  it would follow (its final full stop dropped; or its address), or `move to the
+  start`: `16.4 text [Norway: move after 16.7]`.
 - A paragraph nobody touches is written as it is in the base.
 
 Brackets already in the base text are left as they are; a bracket of this convention
@@ -40,7 +44,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import JOINER
-from .records import Alternative, Compilation, CompiledParagraph, NewParagraph, Site
+from .records import Alternative, Compilation, CompiledParagraph, Move, NewParagraph, Site
 
 SPLIT_MARK = " ¶ "
 
@@ -52,7 +56,7 @@ def compilation_lines(compilation: Compilation) -> list[str]:
         after[new.after].append(new)
     lines = [new_paragraph_line(new, compilation) for new in after[None]]
     for paragraph in compilation.paragraphs:
-        lines.append(paragraph_line(paragraph))
+        lines.append(compiled_line(paragraph, compilation))
         lines += [new_paragraph_line(new, compilation) for new in after[paragraph.index]]
     return lines
 
@@ -110,9 +114,34 @@ def _words(text: str) -> str:
     return SPLIT_MARK.join(part.strip() for part in text.split(JOINER))
 
 
+def compiled_line(paragraph: CompiledParagraph, compilation: Compilation) -> str:
+    """The paragraph's line (`paragraph_line`) and, after a space, where sponsors place
+    it: `16.4 text [Norway: move after 16.7]`."""
+    places = [
+        f"[{', '.join(move.sponsors)}: {move_text(move, compilation)}]" for move in paragraph.moves
+    ]
+    return paragraph_line(paragraph) + (" " + "".join(places) if places else "")
+
+
+def move_text(move: Move, compilation: Compilation) -> str:
+    """`move after 16.7` (the label of the paragraph it would follow, as a new
+    paragraph's is written), or `move to the start`."""
+    return "move " + _place(move.after, compilation)
+
+
+def _place(after: int | None, compilation: Compilation) -> str:
+    return "to the start" if after is None else f"after {_anchor(after, compilation)}"
+
+
+def _anchor(after: int | None, compilation: Compilation) -> str:
+    """The label of base paragraph `after` as a compilation cites it (`16.10`, or its
+    address when it has none; `(start)`: before the first)."""
+    anchor = compilation.paragraphs[after] if after is not None else None
+    return (anchor.label or anchor.address).rstrip(".") if anchor else "(start)"
+
+
 def new_paragraph_line(new: NewParagraph, compilation: Compilation) -> str:
     """`16.10 bis [EU, Norway: text]`, near-same wordings as alternatives."""
-    anchor = compilation.paragraphs[new.after] if new.after is not None else None
-    label = (anchor.label or anchor.address).rstrip(".") if anchor else "(start)"
+    label = _anchor(new.after, compilation)
     wordings = "".join(f"[{', '.join(v.sponsors)}: {_words(v.text)}]" for v in new.variants)
     return f"{label} {new.ordinal} {wordings}"

@@ -15,7 +15,8 @@ base paragraph, by the paragraph's address:
 
 New paragraphs are grouped when the same or near the same (insertions.py). A pair
 the engine calls split or merged is shared out among its base paragraphs where its
-base texts join. A proposal that only moves a paragraph proposes no change to it here.
+base texts join. A paragraph a proposal places elsewhere (a move, with or without
+changed words) gets a `Move`: its sponsors and the base paragraph it then follows.
 Warnings (a weak comparison, a renamed sponsor) are returned, never printed.
 """
 
@@ -31,7 +32,7 @@ from ..lexicon import MUTED
 from ..model import JOINER, Comparison, Document, Edit, Notice, Op, Options, Pair, Status
 from ..report.names import paragraph_names
 from .insertions import ORDINALS, NewCandidate, group_new_paragraphs
-from .records import Compilation, CompiledParagraph, Proposal, SponsoredFlag, Version
+from .records import Compilation, CompiledParagraph, Move, Proposal, SponsoredFlag, Version
 from .sites import find_sites
 from .summary import summarize_delegations
 
@@ -45,6 +46,7 @@ class _Proposed:
     flags: dict[int, list[SponsoredFlag]] = field(default_factory=dict)
     new: list[NewCandidate] = field(default_factory=list)
     warnings: tuple[Notice, ...] = ()
+    moves: dict[int, int | None] = field(default_factory=dict)  # index -> after which
 
 
 def compile_proposals(
@@ -110,7 +112,21 @@ def _propose(
             after = after if pair.moved else mapped.get(pair.base[-1], after)
         else:
             _record_new(done, comparison, pair, after, flags)
+    _record_moves(done, comparison.pairs, mapped)
     return done
+
+
+def _record_moves(done: _Proposed, pairs: Sequence[Pair], mapped: dict[int, int]) -> None:
+    """Each moved base paragraph, with the base paragraph it follows in the proposal
+    (the last one before it that the proposal keeps, moved or not; None: none)."""
+    follows: int | None = None
+    for pair in pairs:
+        if not (pair.base and pair.draft):
+            continue  # a deleted paragraph is nowhere in the proposal, a new one no anchor
+        if pair.moved:
+            for index in (mapped[b] for b in pair.base if b in mapped):
+                done.moves[index] = follows
+        follows = mapped.get(pair.base[-1], follows)
 
 
 def _named(notice: Notice, proposal: Proposal) -> Notice:
@@ -211,7 +227,18 @@ def _paragraph(
         versions,
         find_sites(paragraph.text, versions, options.strict),
         tuple(f for d in done for f in d.flags.get(index, ())),
+        _moves(index, done),
     )
+
+
+def _moves(index: int, done: list[_Proposed]) -> tuple[Move, ...]:
+    """The sponsors who move the paragraph, one `Move` per place proposed."""
+    places: dict[int | None, tuple[str, ...]] = {}
+    for proposed in done:
+        if index in proposed.moves:
+            after = proposed.moves[index]
+            places[after] = places.get(after, ()) + (proposed.proposal.sponsor,)
+    return tuple(Move(sponsors, after) for after, sponsors in places.items())
 
 
 def merge_versions(versions: Sequence[Version]) -> tuple[Version, ...]:

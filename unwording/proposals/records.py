@@ -72,6 +72,15 @@ class Version:
 
 
 @dataclass(frozen=True)
+class Move:
+    """Sponsors who place a base paragraph elsewhere: after base paragraph `after`
+    (its index; None: before the first), whether or not they also change its words."""
+
+    sponsors: tuple[str, ...]
+    after: int | None
+
+
+@dataclass(frozen=True)
 class SponsoredFlag:
     """A flag the engine raised on a sponsor's proposal, at a paragraph address."""
 
@@ -93,6 +102,7 @@ class CompiledParagraph:
     versions: tuple[Version, ...] = ()
     sites: tuple[Site, ...] = ()
     flags: tuple[SponsoredFlag, ...] = ()
+    moves: tuple[Move, ...] = ()
 
     @property
     def deleted_by(self) -> tuple[str, ...]:
@@ -111,9 +121,14 @@ class CompiledParagraph:
         return any(s.conflict for s in self.sites) or bool(self.deleted_by and self.amended_by)
 
     @property
+    def moved_by(self) -> tuple[str, ...]:
+        """The sponsors who place the paragraph elsewhere."""
+        return tuple(s for move in self.moves for s in move.sponsors)
+
+    @property
     def changed(self) -> bool:
-        """True when any proposal touches the paragraph."""
-        return bool(self.versions)
+        """True when any proposal touches the paragraph (its words, or its place)."""
+        return bool(self.versions or self.moves)
 
 
 @dataclass(frozen=True)
@@ -158,6 +173,7 @@ class DelegationSummary:
     quantities_changed: tuple[Mention, ...] = ()
     problems: tuple[Notice, ...] = ()
     verbs_strengthened: tuple[Mention, ...] = ()
+    moved: tuple[Mention, ...] = ()  # text: where to ("after 16.7", "to the start")
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,9 @@
 
 `delegation_sentence` puts a summary in one line, for instance
 "Belarus removes “human rights” from 16.1 and adds “family-supporting” to 16.3;
-touches 16.1, 16.3." Terms and hedges are quoted as matched in the text; a weakened or
-strengthened verb is shown `old -> new`; a quantity by what changed (`2020 -> 2030`,
-`1.5 °C removed`).
+amends 16.1, 16.3; moves 16.4 after 16.7." Terms and hedges are quoted as matched in
+the text; a weakened or strengthened verb is shown `old -> new`; a quantity by what
+changed (`2020 -> 2030`, `1.5 °C removed`).
 """
 
 from __future__ import annotations
@@ -68,7 +68,24 @@ def _summary(
         tuple(Mention(_quantity(f), f.address) for f in own if _is_quantity(f)),
         problems,
         _mentions(own, _STRENGTHENED),
+        _moved(sponsor, paragraphs),
     )
+
+
+def _moved(sponsor: str, paragraphs: Sequence[CompiledParagraph]) -> tuple[Mention, ...]:
+    """`Mention("after 16.7", "16.4")`: the paragraphs the sponsor places elsewhere."""
+    return tuple(
+        Mention(move_place(move.after, paragraphs), paragraph.address)
+        for paragraph in paragraphs
+        for move in paragraph.moves
+        if sponsor in move.sponsors
+    )
+
+
+def move_place(after: int | None, paragraphs: Sequence[CompiledParagraph]) -> str:
+    """Where a move puts a paragraph: `after 16.7` (the address of the paragraph it
+    follows), or `to the start`."""
+    return "to the start" if after is None else f"after {paragraphs[after].address}"
 
 
 def _quantity(flag: SponsoredFlag) -> str:
@@ -111,6 +128,7 @@ def delegation_sentence(summary: DelegationSummary) -> str:
             ("deletes", summary.deleted),
             ("proposes", summary.new),
             ("amends", amended),
+            ("moves", [f"{m.address} {m.text}" for m in summary.moved]),
         )
         if addresses
     ]

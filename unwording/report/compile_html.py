@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 
 from .. import __version__
 from ..model import Edit, Op
-from ..proposals.bracketed import new_paragraph_line, paragraph_line
+from ..proposals.bracketed import compiled_line, move_text, new_paragraph_line
 from ..proposals.records import (
     Compilation,
     CompiledParagraph,
@@ -177,7 +177,7 @@ def _document(main: etree._Element, compilation: Compilation) -> None:
     for new in after.get(None, []):
         _new(section, new, compilation)
     for paragraph in compilation.paragraphs:
-        _paragraph(section, paragraph)
+        _paragraph(section, paragraph, compilation)
         for new in after.get(paragraph.index, []):
             _new(section, new, compilation)
 
@@ -191,16 +191,22 @@ def _article(
     )
 
 
-def _paragraph(section: etree._Element, paragraph: CompiledParagraph) -> None:
-    sponsors = paragraph.amended_by + paragraph.deleted_by
+def _paragraph(
+    section: etree._Element, paragraph: CompiledParagraph, compilation: Compilation
+) -> None:
+    sponsors = paragraph.amended_by + paragraph.deleted_by + paragraph.moved_by
     extra = ["changed", "modified"] if paragraph.changed else ["unchanged"]
     extra += ["conflict"] if paragraph.conflict else []
     extra += ["flagged"] if paragraph.flags else []
     article = _article(section, f"p-{paragraph.index}", sponsors, extra)
     _article_head(article, paragraph.address, "conflict" if paragraph.conflict else "")
-    element(article, "p", paragraph_line(paragraph), **{"class": "compiled"})
+    element(article, "p", compiled_line(paragraph, compilation), **{"class": "compiled"})
     for version in paragraph.versions:
         _version(article, version)
+    for move in paragraph.moves:
+        line = etree.SubElement(article, "p", **{"class": "version move"})
+        element(line, "span", ", ".join(move.sponsors), **{"class": "sponsors"})
+        append_text(line, f": {move_text(move, compilation)}")
     _flags(article, paragraph.flags)
 
 

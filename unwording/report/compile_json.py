@@ -5,10 +5,12 @@ Top-level keys: `schema_version`, `kind`, `unwording_version`, `options`, `base`
 (source, format, paragraph count), `proposals` (sponsor and source, in the order
 given), `paragraphs` (every base paragraph: index, address, label, kind, text,
 `conflict`, `deleted_by`, `versions` with their sponsors and word `edits` from the base
-paragraph, `sites` with their `alternatives`, and `flags` with their sponsor),
+paragraph, `sites` with their `alternatives`, `flags` with their sponsor, and `moves`:
+where sponsors place the paragraph instead),
 `new_paragraphs` (address, `after` as a base index or null, `variants`, flags),
 `delegations` (what each sponsor touches, deletes, proposes, the terms, hedges, verbs
-and quantities its flags name, with addresses, its `summary` line and its problems),
+and quantities its flags name, with addresses, what it `moved`, its `summary` line and
+its problems),
 `compilation_text` (the lines of the bracketed text) and `warnings`.
 One paragraph per line inside the arrays, so reports diff well.
 """
@@ -26,6 +28,7 @@ from ..proposals.records import (
     CompiledParagraph,
     DelegationSummary,
     Mention,
+    Move,
     NewParagraph,
     Site,
     SponsoredFlag,
@@ -53,7 +56,7 @@ def render_compile_json(compilation: Compilation, settings: RenderSettings | Non
         "proposals": _array(
             [_dump({"sponsor": d.sponsor, "source": d.source}) for d in compilation.delegations]
         ),
-        "paragraphs": _array([_dump(_paragraph(p)) for p in compilation.paragraphs]),
+        "paragraphs": _array([_dump(_paragraph(p, compilation)) for p in compilation.paragraphs]),
         "new_paragraphs": _array([_dump(_new(n)) for n in compilation.new_paragraphs]),
         "delegations": _array([_dump(_delegation(d)) for d in compilation.delegations]),
         "compilation_text": _array([_dump(line) for line in compilation_lines(compilation)]),
@@ -78,7 +81,7 @@ def _base(compilation: Compilation) -> dict[str, Any]:
     return {"source": base.source, "format": base.format, "paragraphs": len(base.paragraphs)}
 
 
-def _paragraph(paragraph: CompiledParagraph) -> dict[str, Any]:
+def _paragraph(paragraph: CompiledParagraph, compilation: Compilation) -> dict[str, Any]:
     return {
         "index": paragraph.index,
         "address": paragraph.address,
@@ -90,7 +93,13 @@ def _paragraph(paragraph: CompiledParagraph) -> dict[str, Any]:
         "versions": [_version(v) for v in paragraph.versions],
         "sites": [_site(s) for s in paragraph.sites],
         "flags": [_flag(f) for f in paragraph.flags],
+        "moves": [_move(move, compilation) for move in paragraph.moves],
     }
+
+
+def _move(move: Move, compilation: Compilation) -> dict[str, Any]:
+    after = None if move.after is None else compilation.paragraphs[move.after].address
+    return {"sponsors": list(move.sponsors), "after": move.after, "after_address": after}
 
 
 def _version(version: Version) -> dict[str, Any]:
@@ -163,6 +172,7 @@ def _delegation(summary: DelegationSummary) -> dict[str, Any]:
         "verbs_weakened": _mentions(summary.verbs_weakened),
         "verbs_strengthened": _mentions(summary.verbs_strengthened),
         "quantities_changed": _mentions(summary.quantities_changed),
+        "moved": _mentions(summary.moved),
         "problems": [str(p) for p in summary.problems],
     }
 

@@ -18,7 +18,7 @@ from ..proposals.records import (
     SponsoredFlag,
     Version,
 )
-from ..proposals.summary import delegation_sentence
+from ..proposals.summary import delegation_sentence, move_place
 from .precedents import proposed_line
 from .settings import RenderSettings
 from .text import BOLD, Style, inline, terminal_safe
@@ -95,17 +95,26 @@ def _change_lines(compilation: Compilation) -> list[str]:
         lines += _new_lines(new)
     for paragraph in compilation.paragraphs:
         if paragraph.changed:
-            lines += _paragraph_lines(paragraph)
+            lines += _paragraph_lines(paragraph, compilation)
         for new in new_after.get(paragraph.index, []):
             lines += _new_lines(new)
     return lines
 
 
-def _paragraph_lines(paragraph: CompiledParagraph) -> list[str]:
+def _paragraph_lines(paragraph: CompiledParagraph, compilation: Compilation) -> list[str]:
     note = " [conflict]" if paragraph.conflict else ""
     lines = ["", f"{paragraph.address}{note}"]
     lines += [_version_line(version) for version in paragraph.versions]
+    lines += [f"  {line}" for line in move_lines(paragraph, compilation)]
     return lines + flag_lines(paragraph.flags)
+
+
+def move_lines(paragraph: CompiledParagraph, compilation: Compilation) -> list[str]:
+    """`Norway: move after 16.7`, one line per place proposed for the paragraph."""
+    return [
+        f"{', '.join(move.sponsors)}: move {move_place(move.after, compilation.paragraphs)}"
+        for move in paragraph.moves
+    ]
 
 
 def _new_lines(new: NewParagraph) -> list[str]:
