@@ -41,6 +41,23 @@ def test_labelled_lines_inside_a_block_start_new_paragraphs():
     ]
 
 
+def test_list_items_in_lowercase_after_a_full_stop_are_paragraphs():
+    """The Paris v1 draft's Art. 2 lists its aims one per line, each in lowercase
+    (`1. hold the increase ... emissions.` / `2. pursue a transformation ...`): they are
+    three paragraphs (they were read as one, so the history lost v1's temperature
+    goal); a number after a comma still goes on with its sentence."""
+    data = b"   1. hold the increase in temperature by deep cuts.\n"
+    data += b"   2. pursue a transformation towards sustainable development.\n"
+    data += b"   3. increase their ability to adapt;\n\nRecalls paragraphs 3,\n4. and 5 above.\n"
+    doc = read_bytes(data, "t.md", "markdown")
+    assert texts(doc) == [
+        "1. hold the increase in temperature by deep cuts.",
+        "2. pursue a transformation towards sustainable development.",
+        "3. increase their ability to adapt;",
+        "Recalls paragraphs 3, 4. and 5 above.",
+    ]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
 def test_unicode_with_bom(encoding):
     doc = read_bytes("Réaffirmant l’égalité des sexes,".encode(encoding), "t.txt")

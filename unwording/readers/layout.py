@@ -201,8 +201,9 @@ def _label_breaks(
         return not (last[-1:].isdigit() and text[found.end : found.end + 1].islower())
     if found.group in HEADING_GROUPS:
         return _ends(last, _SENTENCE_END)
-    if text[found.end : found.end + 1].islower():
-        return False  # "paragraphs 3,\n4. and 5": a number in a sentence
+    if text[found.end : found.end + 1].islower() and not _ends(last, _SENTENCE_END):
+        return False  # "paragraphs 3,\n4. and 5": a number in a sentence (after a full
+        # stop, a list item in lowercase: "emissions.\n2. pursue a transformation")
     if _ends(last, _CLAUSE_END) or starts_new_paragraph(text, previous):
         return True
     head = match_label(piece[0][1])
