@@ -109,10 +109,29 @@ class Paragraph:
     address: str = ""
     origin: tuple[int, ...] = ()
 
+    @classmethod
+    def read(
+        cls, index: int, text: str, location: Location, kind: Kind | None = None
+    ) -> Paragraph:
+        """A paragraph as a reader first makes it (no label, key or address yet), its
+        fields set at once: a frozen class's `__init__` sets each through
+        `object.__setattr__`, several times slower for the paragraphs of a long text."""
+        made = _NEW(cls)
+        made.__dict__.update(
+            index=index,
+            text=text,
+            label=None,
+            kind=kind,
+            location=location,
+            key="",
+            authors=(),
+            address="",
+            origin=(),
+        )
+        return made
+
     def with_key(self, key: str) -> Paragraph:
-        """This paragraph with its matching key set (a copy of its fields: several times
-        faster than `dataclasses.replace` or a frozen class's `__init__`, which sets
-        each field through `object.__setattr__`)."""
+        """This paragraph with its matching key set (a copy of its fields, as `read`)."""
         made = _NEW(Paragraph)
         made.__dict__.update(self.__dict__)
         made.__dict__["key"] = key

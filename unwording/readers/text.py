@@ -191,5 +191,5 @@ def _paragraph(
     text = piece[0][1] if len(piece) == 1 else layout.joined(piece, known)
     heading = HEADING.match(text) if markdown and text[0] == "#" else None
     if heading:
-        return Paragraph(index, heading.group(1), kind=Kind.HEADING, location=location)
-    return Paragraph(index, text, location=location)
+        return Paragraph.read(index, heading.group(1), location, Kind.HEADING)
+    return Paragraph.read(index, text, location)
