@@ -486,6 +486,7 @@ def test_moves_in_the_compilation_text_and_every_report(moves):
     ]
     moved = [{"text": "after Goal 16 / 16.7", "address": "Goal 16 / 16.4"}]
     assert data["delegations"][0]["moved"] == moved
+    assert data["delegations"][0]["touched"] == ["Goal 16 / 16.4"]  # a move touches it
     text = render_compilation(moves, "text")
     assert "  Norway, Canada: move after Goal 16 / 16.7" in text
     page = render_compilation(moves, "html")

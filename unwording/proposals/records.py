@@ -158,7 +158,8 @@ class Mention:
 
 @dataclass(frozen=True)
 class DelegationSummary:
-    """What one delegation proposes, by paragraph address."""
+    """What one delegation proposes, by paragraph address (`touched`: every paragraph
+    it deletes, amends, moves or proposes)."""
 
     sponsor: str
     source: str
@@ -174,6 +175,7 @@ class DelegationSummary:
     problems: tuple[Notice, ...] = ()
     verbs_strengthened: tuple[Mention, ...] = ()
     moved: tuple[Mention, ...] = ()  # text: where to ("after 16.7", "to the start")
+    amended: tuple[str, ...] = ()  # the paragraphs whose words it changes
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,9 @@ def _summary(
 ) -> DelegationSummary:
     sponsor = proposal.sponsor
     own = [f for f in flags if f.sponsor == sponsor]
-    touched = [p.address for p in paragraphs if sponsor in p.amended_by + p.deleted_by]
+    touched = [
+        p.address for p in paragraphs if sponsor in p.amended_by + p.deleted_by + p.moved_by
+    ]
     deleted = tuple(p.address for p in paragraphs if sponsor in p.deleted_by)
     added = tuple(n.address for n in new if sponsor in n.sponsors)
     return DelegationSummary(
@@ -69,6 +71,7 @@ def _summary(
         problems,
         _mentions(own, _STRENGTHENED),
         _moved(sponsor, paragraphs),
+        tuple(p.address for p in paragraphs if sponsor in p.amended_by),
     )
 
 
@@ -121,13 +124,12 @@ def delegation_sentence(summary: DelegationSummary) -> str:
     ]
     said = [part for part in parts if part]
     flags = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1] if said else ""
-    amended = [a for a in summary.touched if a not in summary.deleted + summary.new]
     places = [
         f"{verb} {', '.join(addresses)}"
         for verb, addresses in (
             ("deletes", summary.deleted),
             ("proposes", summary.new),
-            ("amends", amended),
+            ("amends", summary.amended),
             ("moves", [f"{m.address} {m.text}" for m in summary.moved]),
         )
         if addresses
