@@ -78,3 +78,23 @@ def test_damaged_and_missing_extra(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_pypdf)
     with pytest.raises(InputError, match=r"unwording\[pdf\]"):
         read_bytes((CASE / "base.pdf").read_bytes(), "base.pdf")
+
+
+def test_page_numbers_of_unfccc_documents_are_dropped(monkeypatch):
+    """UNFCCC texts number pages "Page 2 of 20", "4 of 54" or "7" at the top or foot:
+    the counters went into the paragraphs ("above Page 2 of 20 pre-industrial levels")
+    or cut them in two. A short line at the top of a page that page 1 also holds
+    ("Option 2:") is text, not a running header (the pages as pypdf gives their lines)."""  # pages as pypdf gives their lines
+    from unwording.readers import pdf
+
+    pages = [
+        ["Draft agreement on climate", "Page 1 of 3", "1. Hold the increase in the global", ""],
+        ["Page 2 of 3", "average temperature above", "pre-industrial levels;", "2"],
+        ["3", "Option 2:", "2. Pursue efforts to limit it.", "Option 2: none", "3 of 3"],
+    ]
+    monkeypatch.setattr(pdf, "_page_lines", lambda data, source: pages)
+    texts = [p.text for p in pdf.read_pdf(b"", "x.pdf").paragraphs]
+    words = " ".join(texts).split()
+    assert "of" not in words and "Page" not in words  # no counter left
+    assert not any(word in ("2", "3") for word in words)  # nor a bare page number
+    assert words.count("Option") == 2  # "Option 2:" at the top of page 3 is text

@@ -2,7 +2,8 @@
 
 UN PDFs from the Official Document System wrap lines, indent the first line of
 each paragraph, repeat a running header (symbol, short title) on every page after
-the first, and end pages with the job number ("18-18418 2/5"). This reader takes
+the first, and end pages with the job number ("18-18418 2/5"); UNFCCC documents
+number their pages "Page 7 of 20", "7 of 54" or "7". This reader takes
 the text of each page, drops that furniture (furniture.py, shared with the other
 readers), joins wrapped lines (mending words hyphenated across lines when the
 document spells them whole elsewhere) and starts a paragraph at each indented
@@ -38,10 +39,11 @@ def read_pdf(data: bytes, source: str) -> Document:
     body, notes = [], []
     for number, lines in enumerate(pages, start=1):
         shared = dropped(lines)
+        counters = _page_numbers(lines, number, len(pages))
         kept = [
             (n, line)
             for n, line in enumerate(lines)
-            if n not in shared and not _furniture(line, n, number, header)
+            if n not in shared and n not in counters and not _furniture(line, n, number, header)
         ]
         page_body, page_notes = _split_notes(kept)
         body += [(number, line) for line in page_body]
@@ -122,14 +124,30 @@ def _running_header(pages: list[list[str]]) -> set[str]:
     """Lines at the top of the pages after the first that recur or repeat page 1's title."""
     if len(pages) < 2:
         return set()
-    first_page = " ".join(" ".join(line.split()) for line in pages[0][:40])
+    first_page = "".join("".join(line.split()) for line in pages[0][:40])
     tops = Counter(" ".join(line.split()) for page in pages[1:] for line in page[:_TOP_BAND])
     later = len(pages) - 1
     return {
         line
         for line, count in tops.items()
-        if line and (count >= max(2, later // 2) or line in first_page)
+        if line and (count >= max(2, later // 2) or _title_of(line, first_page))
     }
+
+
+def _title_of(line: str, first_page: str) -> bool:
+    """A line of three words or more that page 1 holds (its title, repeated as a running
+    header), spaces aside: extraction may split a word on one page only ("Unit ed
+    States"); a shorter line ("Option 2:") is as likely text that page 1 holds too."""
+    return len(line.split()) >= 3 and line.replace(" ", "") in first_page
+
+
+def _page_numbers(lines: list[str], page: int, pages: int) -> set[int]:
+    """The lines at the top or the foot of a page that are its own number: `7`,
+    `7 of 54`, `Page 7 of 20` (UNFCCC documents print them so; a `7/54` counter is
+    furniture.py's)."""
+    own = {f"{page}", f"{page} of {pages}", f"page {page} of {pages}"}
+    ends = [*range(min(_TOP_BAND, len(lines))), *range(max(0, len(lines) - 3), len(lines))]
+    return {n for n in ends if " ".join(lines[n].split()).lower() in own}
 
 
 def _furniture(line: str, position: int, page: int, header: set[str]) -> bool:
