@@ -98,3 +98,19 @@ def test_page_numbers_of_unfccc_documents_are_dropped(monkeypatch):
     assert "of" not in words and "Page" not in words  # no counter left
     assert not any(word in ("2", "3") for word in words)  # nor a bare page number
     assert words.count("Option") == 2  # "Option 2:" at the top of page 3 is text
+
+
+def test_the_date_of_adoption_is_text_and_the_date_of_distribution_furniture(monkeypatch):
+    """A/RES/73/6 and 73/7 print "Resolution adopted by the General Assembly on" and
+    the date on the next line: that date was dropped as a cover line, as the
+    distribution date under "Distr.: General" is."""
+    from unwording.readers import pdf
+
+    pages = [
+        ["Distr.: General", "2 November 2018", "", "Resolution adopted by the General Assembly on"]
+        + ["29 October 2018", "", "The General Assembly,"]
+    ]
+    monkeypatch.setattr(pdf, "_page_lines", lambda data, source: pages)
+    texts = [p.text for p in pdf.read_pdf(b"", "x.pdf").paragraphs]
+    assert texts[0] == "Resolution adopted by the General Assembly on 29 October 2018"
+    assert not any("2 November" in text for text in texts)

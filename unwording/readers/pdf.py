@@ -43,7 +43,7 @@ def read_pdf(data: bytes, source: str) -> Document:
         kept = [
             (n, line)
             for n, line in enumerate(lines)
-            if n not in shared and n not in counters and not _furniture(line, n, number, header)
+            if n not in shared and n not in counters and not _furniture(lines, n, number, header)
         ]
         page_body, page_notes = _split_notes(kept)
         body += [(number, line) for line in page_body]
@@ -150,13 +150,20 @@ def _page_numbers(lines: list[str], page: int, pages: int) -> set[int]:
     return {n for n in ends if " ".join(lines[n].split()).lower() in own}
 
 
-def _furniture(line: str, position: int, page: int, header: set[str]) -> bool:
-    text = " ".join(line.split())
+def _furniture(lines: list[str], position: int, page: int, header: set[str]) -> bool:
+    text = " ".join(lines[position].split())
     if not text:
         return False
     if page > 1 and position < _TOP_BAND and text in header:
         return True
-    return is_furniture(text) or is_cover(text)
+    return is_furniture(text) or (is_cover(text) and not _completes(lines, position))
+
+
+def _completes(lines: list[str], position: int) -> bool:
+    """A cover-like line (a date) that ends the sentence of the line before it:
+    "Resolution adopted by the General Assembly on" / "29 October 2018"."""
+    before = lines[position - 1].split() if position else []
+    return bool(before) and before[-1] == "on"
 
 
 def _split_notes(lines: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
