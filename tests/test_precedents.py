@@ -108,7 +108,7 @@ def test_every_past_text_is_indexed_with_symbol_date_and_language(past, index):
     assert sorted(os.path.basename(d.source) for d in added.documents) == files
     held = {d.symbol: d for d in index.documents()}
     assert held["A/RES/80/6"].date == "2025-11-12"  # front matter
-    assert held["A/RES/73/7"].date == "2018"  # a PDF without its date: the session's year
+    assert held["A/RES/73/7"].date == "2018-10-29"  # the PDF's "adopted ... on" date
     assert held["A/RES/70/1"].date == "2015-09-25"
     assert {d.language for d in held.values()} == {"en"}
     assert sum(d.paragraphs for d in added.documents) == sum(d.paragraphs for d in held.values())
@@ -175,7 +175,7 @@ def test_exact_before_near_then_latest_first(index):
     found = lookup(index, "independent permanent judicial institution", limit=10)
     assert [h.changes for h in found.hits] == sorted(h.changes for h in found.hits)
     assert [h.symbol for h in found.hits[:2]] == ["A/RES/80/6", "A/RES/73/7"]
-    assert found.since == "2018"
+    assert found.since == "2018-10-29"
 
 
 def test_new_language_has_no_hit(index):
