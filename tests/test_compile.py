@@ -491,3 +491,67 @@ def test_moves_in_the_compilation_text_and_every_report(moves):
     assert "  Norway, Canada: move after Goal 16 / 16.7" in text
     page = render_compilation(moves, "html")
     assert "Norway, Canada: move after 16.7" in page.replace("</span>", "")
+
+
+def _compiled_moves(texts: dict[str, str]):
+    base = (CASE / "goal16.txt").read_text(encoding="utf-8")
+    proposals = [
+        Proposal(sponsor, read_bytes(text.encode(), f"{sponsor}.txt", "text"))
+        for sponsor, text in texts.items()
+    ]
+    return compile_proposals(read_bytes(base.encode(), "goal16.txt", "text"), proposals)
+
+
+def _places(compilation):
+    return {
+        p.address.split(" / ")[-1]: [
+            (m.sponsors, by_address_of(compilation, m.after).split(" / ")[-1]) for m in p.moves
+        ]
+        for p in compilation.paragraphs
+        if p.moves
+    }
+
+
+def test_paragraphs_moved_together_follow_the_paragraph_before_the_first():
+    """16.4 and 16.5 moved together after 16.8 both follow 16.8 ("16.5 after 16.4"
+    read as no move at all); in the other order, 16.4 follows 16.5."""
+    base = (CASE / "goal16.txt").read_text(encoding="utf-8")
+    together = _moved_text(_moved_text(base, "16.4", "16.8"), "16.5", "16.4")
+    reversed_ = _moved_text(_moved_text(base, "16.5", "16.8"), "16.4", "16.5")
+    found = _places(_compiled_moves({"Norway": together}))
+    assert found == {"16.4": [(("Norway",), "16.8")], "16.5": [(("Norway",), "16.8")]}
+    found = _places(_compiled_moves({"Norway": reversed_}))
+    assert found["16.4"] == [(("Norway",), "16.5")]
+
+
+def test_two_places_or_a_move_and_a_deletion_are_conflicts():
+    base = (CASE / "goal16.txt").read_text(encoding="utf-8")
+    without_16_2 = "\n\n".join(p for p in base.split("\n\n") if not p.startswith("16.2 "))
+    compilation = _compiled_moves(
+        {
+            "Norway": _moved_text(base, "16.4", "16.7"),
+            "Canada": _moved_text(base, "16.4", "16.8"),
+            "Chile": without_16_2,
+            "Peru": _moved_text(base, "16.2", "16.9"),
+        }
+    )
+    conflicts = {p.address.split(" / ")[-1] for p in compilation.conflicts}
+    assert conflicts == {"16.2", "16.4"}
+    text = render_compilation(compilation, "text")
+    section = text.split("== Conflicts")[1].split("==")[0]
+    assert "Goal 16 / 16.4: Norway: move after Goal 16 / 16.7; Canada: move after" in section
+    assert "Goal 16 / 16.2: deleted by Chile; Peru: move after Goal 16 / 16.9" in section
+
+
+def test_a_move_cites_its_anchor_by_address_where_labels_repeat():
+    """Articles number their paragraphs 1., 2. each: `move after 1` would not say
+    which article's paragraph 1."""
+    base = "Article 1\n\n1. Parties shall report.\n\n2. Parties should cooperate.\n\n"
+    base += "Article 2\n\n1. Parties shall act.\n\n2. Parties may assist.\n\n"
+    base += "3. Developed country Parties shall provide support.\n"
+    paragraphs = base.strip().split("\n\n")
+    moved = paragraphs[:2] + [paragraphs[-1]] + paragraphs[2:-1]
+    proposal = Proposal("Norway", read_bytes("\n\n".join(moved).encode(), "n.txt", "text"))
+    compilation = compile_proposals(read_bytes(base.encode(), "b.txt", "text"), [proposal])
+    line = next(line for line in compilation_lines(compilation) if "Developed" in line)
+    assert line.endswith("[Norway: move after Art. 1.1]")

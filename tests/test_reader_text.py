@@ -58,6 +58,20 @@ def test_list_items_in_lowercase_after_a_full_stop_are_paragraphs():
     ]
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        "The report in document A/78/123, sect.\n2. and annex I, is welcomed;\n",
+        "Recalling paragraph 53 of the 2030 Agenda, and para.\n54. in which States agreed;\n",
+        "53. Takes note of the recommendations, see para.\n54. in which they agreed;\n",
+        "Takes note of the recommendations as contained in ch.\n4. of its report;\n",
+        "In the period 2016–2020: approx.\n1.5 million persons were displaced;\n",
+    ],
+)
+def test_a_number_after_an_abbreviation_goes_on_with_its_sentence(data):
+    assert len(read_bytes(data.encode(), "t.md", "markdown").paragraphs) == 1
+
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
 def test_unicode_with_bom(encoding):
     doc = read_bytes("Réaffirmant l’égalité des sexes,".encode(encoding), "t.txt")

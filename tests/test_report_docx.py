@@ -438,3 +438,18 @@ def test_the_paris_redline_shows_no_link_syntax():
     for view in (accepted, rejected):
         assert not any("[source]" in text or "unfccc.int" in text for text in view)
     assert any("version of the draft agreement and draft decision on" in t for t in rejected)
+
+
+def test_a_bracketed_label_and_colon_is_text_not_a_link_definition():
+    """`[Option 1]: Parties shall ...` is an option's text, not `[label]: url`: it was
+    left out of the keys (no difference found) and of the redline."""
+    base = "[Option 1]: Parties shall reduce emissions.\n\n[Option 2]: Parties should act.\n"
+    draft = base.replace("Parties shall reduce", "States shall cut")
+    comparison = compare_documents(
+        read_bytes(base.encode(), "base.md", "markdown"),
+        read_bytes(draft.encode(), "draft.md", "markdown"),
+    )
+    assert any(pair.edits and pair.status.value == "modified" for pair in comparison.pairs)
+    accepted, rejected = views(render_bytes(comparison, "docx"))
+    assert "[Option 1]: States shall cut emissions." in accepted
+    assert "[Option 1]: Parties shall reduce emissions." in rejected

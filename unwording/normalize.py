@@ -50,7 +50,9 @@ _FOLD = {
 _SPECIAL = re.compile("[" + re.escape("".join(_FOLD)) + "]")
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*\)")
 _REFERENCE_LINK = re.compile(r"!?\[([^\[\]]*)\]\[([^\[\]]*)\]")
-_LINK_DEFINITION = re.compile(r"(?:^|(?<=\s))\[([^\[\]]+)\]:\s+\S+")
+_LINK_DEFINITION = re.compile(  # `[label]: url`: an address (a scheme, a path, <...>)
+    r"(?:^|(?<=\s))\[([^\[\]]+)\]:\s+(?:<[^<>\s]*>|[A-Za-z][\w+.-]*:\S+|[/#.]\S*|[^\s/]+/\S*)"
+)  # not `[Option 1]: Parties shall ...`, a bracketed label before text
 _SHORTCUT = re.compile(r"\[([^\[\]]+)\]")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
 

@@ -31,8 +31,11 @@ The convention, exactly:
 - Where a proposal splits a paragraph, ` ¶ ` marks the cut in its words.
 - A paragraph that sponsors place elsewhere is followed, after a space, by one bracket
   per place proposed, with its sponsors and `move after` the label of the paragraph
-  it would follow (its final full stop dropped; or its address), or `move to the
-  start`: `16.4 text [Norway: move after 16.7]`.
+  it would follow (its final full stop dropped; its address when it has no label or
+  another paragraph has the same one: `Art. 1.1`), or `move to the start`:
+  `16.4 text [Norway: move after 16.7]`. Paragraphs moved together all follow the
+  paragraph before the first of them. Two places proposed, or a move and a deletion,
+  are a conflict.
 - A paragraph nobody touches is written as it is in the base.
 
 Brackets already in the base text are left as they are; a bracket of this convention
@@ -130,7 +133,15 @@ def move_text(move: Move, compilation: Compilation) -> str:
 
 
 def _place(after: int | None, compilation: Compilation) -> str:
-    return "to the start" if after is None else f"after {_anchor(after, compilation)}"
+    """`after 16.7`: the label of the paragraph a move puts it after, or its address
+    where the label is not the only one (`1.` in each article: `after Art. 1.1`); the
+    bracket stands on the moved paragraph, away from that one."""
+    if after is None:
+        return "to the start"
+    anchor = compilation.paragraphs[after]
+    labels = [p.label for p in compilation.paragraphs if anchor.label and p.label == anchor.label]
+    cited = anchor.label.rstrip(".") if anchor.label and len(labels) == 1 else anchor.address
+    return f"after {cited}"
 
 
 def _anchor(after: int | None, compilation: Compilation) -> str:

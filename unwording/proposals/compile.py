@@ -118,14 +118,18 @@ def _propose(
 
 def _record_moves(done: _Proposed, pairs: Sequence[Pair], mapped: dict[int, int]) -> None:
     """Each moved base paragraph, with the base paragraph it follows in the proposal
-    (the last one before it that the proposal keeps, moved or not; None: none)."""
+    (None: none). Paragraphs moved together, in their order, all follow the paragraph
+    before the first of them ("16.4 and 16.5 after 16.8", not "16.5 after 16.4")."""
     follows: int | None = None
     for pair in pairs:
         if not (pair.base and pair.draft):
             continue  # a deleted paragraph is nowhere in the proposal, a new one no anchor
-        if pair.moved:
-            for index in (mapped[b] for b in pair.base if b in mapped):
-                done.moves[index] = follows
+        indices = [mapped[b] for b in pair.base if b in mapped]
+        if pair.moved and indices:
+            together = follows is not None and follows in done.moves and follows == indices[0] - 1
+            anchor = done.moves[follows] if together and follows is not None else follows
+            for index in indices:
+                done.moves[index] = anchor
         follows = mapped.get(pair.base[-1], follows)
 
 

@@ -116,9 +116,11 @@ class CompiledParagraph:
 
     @property
     def conflict(self) -> bool:
-        """Proposals that cannot all be taken: different wordings for the same words,
-        or a deletion of the paragraph against a change of its words."""
-        return any(s.conflict for s in self.sites) or bool(self.deleted_by and self.amended_by)
+        """Proposals that cannot all be taken: different wordings for the same words, a
+        deletion of the paragraph against a change of its words or of its place, or
+        different places for it."""
+        deleted = bool(self.deleted_by and (self.amended_by or self.moved_by))
+        return any(s.conflict for s in self.sites) or deleted or len(self.moves) > 1
 
     @property
     def moved_by(self) -> tuple[str, ...]:

@@ -55,6 +55,10 @@ _BREAKS = frozenset(_HYPHENS + "\u00ad")  # line ends that may break a word
 _KEEP_SPACE = frozenset({"and", "or", "nor", "to"})  # "pre- and post-natal"
 _WORD = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"[^\W\d_]+(?=.$)")
+_ABBREVIATION = re.compile(  # a full stop that ends no sentence: "see para.\n54. in which"
+    r"(?<![^\W\d_])(?:paras?|sects?|ch|chap|nos?|vols?|arts?|approx|pp?|cf|e\.g|i\.e|op)\.$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -201,13 +205,21 @@ def _label_breaks(
         return not (last[-1:].isdigit() and text[found.end : found.end + 1].islower())
     if found.group in HEADING_GROUPS:
         return _ends(last, _SENTENCE_END)
-    if text[found.end : found.end + 1].islower() and not _ends(last, _SENTENCE_END):
-        return False  # "paragraphs 3,\n4. and 5": a number in a sentence (after a full
-        # stop, a list item in lowercase: "emissions.\n2. pursue a transformation")
+    if text[found.end : found.end + 1].islower():
+        return _lowercase_item(last, text, previous)
     if _ends(last, _CLAUSE_END) or starts_new_paragraph(text, previous):
         return True
     head = match_label(piece[0][1])
     return (head is not None and head.group in HEADING_GROUPS) or _short(last, layout)
+
+
+def _lowercase_item(last: str, text: str, previous: LabelMatch | None) -> bool:
+    """A number followed by lowercase is in a sentence ("paragraphs 3,\n4. and 5",
+    "para.\n54. in which") unless it is the next item of a list after a sentence's end
+    ("1. hold ... emissions.\n2. pursue a transformation")."""
+    if not _ends(last, _SENTENCE_END) or _ABBREVIATION.search(last.rstrip(_TRAILING)):
+        return False
+    return starts_new_paragraph(text, previous)
 
 
 def _ends(line: str, marks: frozenset[str]) -> bool:

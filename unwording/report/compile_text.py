@@ -83,6 +83,12 @@ def _conflict_lines(compilation: Compilation) -> list[str]:
                 f"  {paragraph.address}: deleted by {', '.join(paragraph.deleted_by)}; "
                 f"amended by {', '.join(paragraph.amended_by)}"
             )
+        if paragraph.moves and (paragraph.deleted_by or len(paragraph.moves) > 1):
+            deleted = [f"deleted by {', '.join(paragraph.deleted_by)}"] * bool(
+                paragraph.deleted_by
+            )
+            places = move_lines(paragraph, compilation)
+            lines.append(f"  {paragraph.address}: " + "; ".join(deleted + places))
     return lines
 
 
