@@ -1,7 +1,6 @@
-"""The records' fast copies (`Paragraph.read`, `with_key`, `with_label`,
-`Pair.with_edits`) set the fields without the frozen classes' `__init__`: they must
-give the records the constructor gives, field for field, whatever fields the classes
-grow."""
+"""The records' copies (`Paragraph.read`, `with_key`, `with_label`, `Pair.with_edits`)
+name every field in order: they must give the records `dataclasses.replace` and the
+constructor give, field for field, whatever fields the classes grow."""
 
 from __future__ import annotations
 
