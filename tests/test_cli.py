@@ -172,6 +172,13 @@ def test_a_legacy_console_gets_question_marks_not_a_crash(tmp_path):
     assert b"?" in result.stdout
 
 
+def python_output(code: str) -> str:
+    """What a fresh interpreter running `code` prints."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def test_start_up_loads_no_stage_record_or_reader():
     """`unwording --version` and usage errors cost the interpreter and click only: the
     records, readers and stages load when a command runs (issue 12)."""
@@ -182,9 +189,7 @@ def test_start_up_loads_no_stage_record_or_reader():
         "from unwording import Options, compare\n"
         "assert callable(compare) and Options().strict is False\n"
     )
-    found = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.split()
+    found = python_output(code).split()
     heavy = {"unwording.model", "unwording.align", "unwording.diff", "unwording.flags"}
     assert not heavy & set(found), found
     assert not [m for m in found if m.startswith("unwording.readers.")], found
@@ -200,9 +205,7 @@ def test_version_is_answered_before_the_command_line_loads():
         "main()\n"
         "print('click' in sys.modules, 'unwording.cli' in sys.modules)\n"
     )
-    found = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.splitlines()
+    found = python_output(code).splitlines()
     assert found == [run("--version").output.strip(), "False False"]
     module = subprocess.run(
         [sys.executable, "-m", "unwording", "--version"], capture_output=True, text=True

@@ -47,7 +47,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import JOINER
-from .records import Alternative, Compilation, CompiledParagraph, Move, NewParagraph, Site
+from .records import Alternative, Compilation, CompiledParagraph, NewParagraph, Site
 
 SPLIT_MARK = " ¶ "
 
@@ -121,27 +121,21 @@ def compiled_line(paragraph: CompiledParagraph, compilation: Compilation) -> str
     """The paragraph's line (`paragraph_line`) and, after a space, where sponsors place
     it: `16.4 text [Norway: move after 16.7]`."""
     places = [
-        f"[{', '.join(move.sponsors)}: {move_text(move, compilation)}]" for move in paragraph.moves
+        f"[{', '.join(move.sponsors)}: move {_place(move.after, compilation)}]"
+        for move in paragraph.moves
     ]
     return paragraph_line(paragraph) + (" " + "".join(places) if places else "")
 
 
-def move_text(move: Move, compilation: Compilation) -> str:
-    """`move after 16.7` (the label of the paragraph it would follow, as a new
-    paragraph's is written), or `move to the start`."""
-    return "move " + _place(move.after, compilation)
-
-
 def _place(after: int | None, compilation: Compilation) -> str:
-    """`after 16.7`: the label of the paragraph a move puts it after, or its address
-    where the label is not the only one (`1.` in each article: `after Art. 1.1`); the
+    """`after 16.7`, cited as a new paragraph's anchor is, but by its address where
+    another paragraph has the same label (`1.` in each article: `after Art. 1.1`): the
     bracket stands on the moved paragraph, away from that one."""
     if after is None:
         return "to the start"
     anchor = compilation.paragraphs[after]
-    labels = [p.label for p in compilation.paragraphs if anchor.label and p.label == anchor.label]
-    cited = anchor.label.rstrip(".") if anchor.label and len(labels) == 1 else anchor.address
-    return f"after {cited}"
+    repeated = sum(p.label == anchor.label for p in compilation.paragraphs) > 1
+    return f"after {anchor.address if repeated else _anchor(after, compilation)}"
 
 
 def _anchor(after: int | None, compilation: Compilation) -> str:

@@ -126,8 +126,9 @@ def _record_moves(done: _Proposed, pairs: Sequence[Pair], mapped: dict[int, int]
             continue  # a deleted paragraph is nowhere in the proposal, a new one no anchor
         indices = [mapped[b] for b in pair.base if b in mapped]
         if pair.moved and indices:
-            together = follows is not None and follows in done.moves and follows == indices[0] - 1
-            anchor = done.moves[follows] if together and follows is not None else follows
+            anchor = follows
+            if follows is not None and follows == indices[0] - 1 and follows in done.moves:
+                anchor = done.moves[follows]  # moved with the paragraph before it
             for index in indices:
                 done.moves[index] = anchor
         follows = mapped.get(pair.base[-1], follows)

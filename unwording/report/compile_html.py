@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 
 from .. import __version__
 from ..model import Edit, Op
-from ..proposals.bracketed import compiled_line, move_text, new_paragraph_line
+from ..proposals.bracketed import compiled_line, new_paragraph_line
 from ..proposals.records import (
     Compilation,
     CompiledParagraph,
@@ -28,7 +28,7 @@ from ..proposals.records import (
     SponsoredFlag,
     Version,
 )
-from ..proposals.summary import delegation_sentence
+from ..proposals.summary import delegation_sentence, move_place
 from .html import asset, digest
 from .html_builder import append_text, element, link
 from .precedents import hit_source, proposed_line, shorten
@@ -206,7 +206,7 @@ def _paragraph(
     for move in paragraph.moves:
         line = etree.SubElement(article, "p", **{"class": "version move"})
         element(line, "span", ", ".join(move.sponsors), **{"class": "sponsors"})
-        append_text(line, f": {move_text(move, compilation)}")
+        append_text(line, f": move {move_place(move.after, compilation.paragraphs)}")
     _flags(article, paragraph.flags)
 
 
